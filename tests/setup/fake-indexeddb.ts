@@ -1,0 +1,2 @@
+// Every unit test runs on an in-memory IndexedDB; tests open databases with unique names.
+import 'fake-indexeddb/auto';

@@ -1,0 +1,13 @@
+// Unit, storage, engine and server tests (node; fake-indexeddb for Dexie; msw at the network edge).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts', 'tests/conformance/**/*.test.ts'],
+    environment: 'node',
+    setupFiles: ['tests/setup/fake-indexeddb.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
