@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoney, moneyToInput, parseMoney, parsePercent, parseQuantity, percentToInput, quantityToInput } from './money';
+
+describe('parseMoney', () => {
+  it.each([
+    ['12.34', 1234],
+    ['12,34', 1234],
+    ['12', 1200],
+    ['12.5', 1250],
+    ['0.05', 5],
+    ['.5', 50],
+    ['1 234,50', 123450],
+    ['  7 ', 700],
+    ['0', 0],
+  ])('reads %j as %i minor units', (text, minor) => {
+    expect(parseMoney(text)).toEqual({ ok: true, value: minor });
+  });
+
+  it.each([
+    ['', 'required'],
+    ['abc', 'not_a_number'],
+    ['1.2.3', 'not_a_number'],
+    ['12.345', 'too_many_decimals'],
+    ['-1', 'negative'],
+    ['99999999999999999', 'too_large'],
+  ])('rejects %j with reason %s', (text, reason) => {
+    expect(parseMoney(text)).toEqual({ ok: false, reason });
+  });
+
+  it('accepts negatives only when asked', () => {
+    expect(parseMoney('-1.50', { allowNegative: true })).toEqual({ ok: true, value: -150 });
+  });
+
+  it('never goes through a float (0.29 stays 29 cents)', () => {
+    expect(parseMoney('0.29')).toEqual({ ok: true, value: 29 });
+    expect(parseMoney('1.13')).toEqual({ ok: true, value: 113 });
+  });
+});
+
+describe('money display', () => {
+  it.each([
+    [1234, '12.34'],
+    [5, '0.05'],
+    [0, '0.00'],
+    [-150, '-1.50'],
+  ])('writes %i minor units into an input as %s', (minor, text) => {
+    expect(moneyToInput(minor)).toBe(text);
+  });
+
+  it('groups thousands and uses the locale decimal separator', () => {
+    expect(formatMoney(123456789, 'en')).toBe('1,234,567.89');
+    expect(formatMoney(-5, 'en')).toBe('-0.05');
+    expect(formatMoney(123450, 'fr').replace(/\s/g, ' ')).toBe('1 234,50');
+  });
+});
+
+describe('percent in basis points', () => {
+  it.each([
+    ['20', 2000],
+    ['5.5', 550],
+    ['5,5 %', 550],
+    ['0.01', 1],
+    ['0', 0],
+  ])('reads %j as %i basis points', (text, bp) => {
+    expect(parsePercent(text)).toEqual({ ok: true, value: bp });
+  });
+
+  it('refuses a third decimal', () => {
+    expect(parsePercent('5.555')).toEqual({ ok: false, reason: 'too_many_decimals' });
+  });
+
+  it.each([
+    [2000, '20'],
+    [550, '5.5'],
+    [1, '0.01'],
+    [0, '0'],
+  ])('shows %i basis points as %s', (bp, text) => {
+    expect(percentToInput(bp)).toBe(text);
+  });
+});
+
+describe('quantities in milli-units', () => {
+  it('round-trips a weighed quantity', () => {
+    expect(parseQuantity('1,5')).toEqual({ ok: true, value: 1500 });
+    expect(quantityToInput(1500)).toBe('1.5');
+    expect(quantityToInput(2000)).toBe('2');
+  });
+});
