@@ -1,0 +1,31 @@
+// "Are you sure?" for destructive actions (delete, revoke), with the action's pending and error state.
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from './ErrorState';
+import { Modal } from './Modal';
+
+interface Props {
+  message: string;
+  confirmLabel: string;
+  busy: boolean;
+  error: unknown;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+export function ConfirmDialog({ message, confirmLabel, busy, error, onConfirm, onCancel }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Modal title={t('common.confirm')} onClose={onCancel} role="alertdialog">
+      <p>{message}</p>
+      {error ? <ErrorState error={error} title={t('common.saveFailed')} /> : null}
+      <div className="actions">
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="danger" disabled={busy} onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+      </div>
+    </Modal>
+  );
+}
