@@ -1,12 +1,13 @@
 // Previous / next paging over `total` items, `limit` per page.
 import { useTranslation } from 'react-i18next';
 
-export function Pager({ total, limit, offset, onChange }: { total: number; limit: number; offset: number; onChange: (offset: number) => void }) {
+/** `label` names the list paged, so several pagers on one page stay distinct landmarks. */
+export function Pager({ label, total, limit, offset, onChange }: { label: string; total: number; limit: number; offset: number; onChange: (offset: number) => void }) {
   const { t } = useTranslation();
   const pages = Math.max(1, Math.ceil(total / limit));
   const page = Math.floor(offset / limit) + 1;
   return (
-    <nav className="pager" aria-label={t('common.pager')}>
+    <nav className="pager" aria-label={`${t('common.pager')}: ${label}`}>
       <button type="button" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - limit))}>
         {t('common.previous')}
       </button>

@@ -88,7 +88,7 @@ export function RecordsPanel({ kind, searchable = true }: { kind: RecordKind; se
             </tbody>
           </table>
         </div>
-        <Pager total={query.data?.total ?? 0} limit={PAGE_SIZE} offset={offset} onChange={setOffset} />
+        <Pager label={t(`records.${kind}.title`)} total={query.data?.total ?? 0} limit={PAGE_SIZE} offset={offset} onChange={setOffset} />
       </QueryState>
       {editing && (
         <Modal title={t(editing === 'new' ? `records.${kind}.new` : `records.${kind}.edit`)} onClose={() => setEditing(null)}>

@@ -97,7 +97,7 @@ export function ReceiptsPage() {
                   </tbody>
                 </table>
               </div>
-              <Pager total={page.total} limit={PAGE_SIZE} offset={offset} onChange={setOffset} />
+              <Pager label={t('receipts.title')} total={page.total} limit={PAGE_SIZE} offset={offset} onChange={setOffset} />
             </>
           )}
         </QueryState>

@@ -61,7 +61,7 @@ export function ShiftReportsPage() {
                   </tbody>
                 </table>
               </div>
-              <Pager total={page.total} limit={PAGE_SIZE} offset={offset} onChange={setOffset} />
+              <Pager label={t('shifts.title')} total={page.total} limit={PAGE_SIZE} offset={offset} onChange={setOffset} />
             </>
           )}
         </QueryState>

@@ -1,0 +1,148 @@
+// @vitest-environment jsdom
+// The admin shell rendered against a fake fetch: login, list states, saving a record, 401.
+// (Plain .ts with createElement: the unit config collects server/**/*.test.ts only.)
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { App } from './App';
+import { createAdminI18n } from './i18n';
+import { AdminProviders } from './Providers';
+import { createSession } from './session';
+
+type Handler = (req: { method: string; path: string; body: string | null; auth: string | null }) => { status: number; body: unknown } | undefined;
+
+function fakeServer(handler: Handler) {
+  const calls: { method: string; path: string; body: string | null; auth: string | null }[] = [];
+  const fetch = async (input: string, init?: RequestInit) => {
+    const headers = new Headers(init?.headers);
+    const req = { method: init?.method ?? 'GET', path: input, body: typeof init?.body === 'string' ? init.body : null, auth: headers.get('authorization') };
+    calls.push(req);
+    const res = handler(req) ?? { status: 404, body: { error: { code: 'not_found', message: 'no route' } } };
+    return new Response(JSON.stringify(res.body), { status: res.status, headers: { 'content-type': 'application/json' } });
+  };
+  return { fetch, calls };
+}
+
+const json = (body: unknown, status = 200) => ({ status, body });
+const summary = { organization: { id: 'o', name: 'Chez Anna' }, stores: [{ id: 's', name: 'Main street' }], counts: { article: 2 }, tills: 1, receiptsToday: { count: 3, total: 4550 } };
+
+function renderApp(handler: Handler, opts: { token?: string; hash?: string; lang?: 'en' | 'fr' } = {}) {
+  const session = createSession(sessionStorage);
+  if (opts.token) session.setToken(opts.token);
+  window.location.hash = opts.hash ?? '';
+  const server = fakeServer(handler);
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(createElement(AdminProviders, { session, i18n: createAdminI18n(opts.lang ?? 'en'), fetch: server.fetch, queryClient, children: createElement(App) }));
+  return { ...server, session };
+}
+
+beforeEach(() => sessionStorage.clear());
+afterEach(() => cleanup());
+
+describe('admin app', () => {
+  it('logs in, keeps the token in the session and sends it as a bearer', async () => {
+    const { calls, session } = renderApp(({ method, path }) => {
+      if (method === 'POST' && path.endsWith('/admin/login')) return json({ token: 'T-123' });
+      if (path.endsWith('/admin/summary')) return json(summary);
+      return undefined;
+    });
+    fireEvent.change(screen.getByLabelText('Admin password'), { target: { value: 'pw' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    expect(await screen.findByText('Chez Anna')).toBeTruthy();
+    expect(session.getToken()).toBe('T-123');
+    expect(calls.find((c) => c.path.endsWith('/summary'))?.auth).toBe('Bearer T-123');
+    expect(screen.getByText('45.50')).toBeTruthy();
+  });
+
+  it('says a wrong password as such', async () => {
+    renderApp(() => json({ error: { code: 'unauthorized', message: 'bad' } }, 401));
+    fireEvent.change(screen.getByLabelText('Admin password'), { target: { value: 'nope' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Wrong password.');
+  });
+
+  it('goes back to the login form when a call answers 401', async () => {
+    const { session } = renderApp(() => json({ error: { code: 'unauthorized', message: 'expired' } }, 401), { token: 'old' });
+    expect(await screen.findByLabelText('Admin password')).toBeTruthy();
+    expect(session.getToken()).toBeNull();
+  });
+
+  it('shows a list error with a retry that recovers, then the rows', async () => {
+    let failing = true;
+    renderApp(
+      ({ path }) => {
+        if (path.includes('/records/article?')) {
+          if (failing) return json({ error: { code: 'internal', message: 'boom' } }, 500);
+          return json({ items: [{ id: 'a1', rev: 1, data: { id: 'a1', sku: 'TEA', name: 'Green tea', groupId: null, barcodes: [], unit: 'pcs', vatRate: 550, price: 1234, active: true } }], total: 1 });
+        }
+        if (path.includes('/records/articleGroup')) return json({ items: [], total: 0 });
+        return undefined;
+      },
+      { token: 't', hash: '#/catalog' },
+    );
+    const articles = screen.getByRole('region', { name: 'Articles' });
+    const alert = await within(articles).findByRole('alert');
+    failing = false;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await within(articles).findByText('Green tea')).toBeTruthy();
+    expect(within(articles).getByText('12.34')).toBeTruthy();
+    expect(within(articles).getByText('5.5 %')).toBeTruthy();
+    const groups = screen.getByRole('region', { name: 'Article groups' });
+    expect(await within(groups).findByText('No groups yet.')).toBeTruthy();
+  });
+
+  it('creates an article with the price and VAT parsed to integers', async () => {
+    const { calls } = renderApp(
+      ({ method, path }) => {
+        if (method === 'PUT') return json({ id: 'x', rev: 1 });
+        if (path.includes('/records/')) return json({ items: [], total: 0 });
+        return undefined;
+      },
+      { token: 't', hash: '#/catalog' },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'New article' }));
+    const dialog = screen.getByRole('dialog', { name: 'New article' });
+    fireEvent.change(within(dialog).getByLabelText('SKU'), { target: { value: 'C1' } });
+    fireEvent.change(within(dialog).getByLabelText('Name'), { target: { value: 'Coffee' } });
+    fireEvent.change(within(dialog).getByLabelText('VAT'), { target: { value: '5,5' } });
+    fireEvent.change(within(dialog).getByLabelText('Price'), { target: { value: '2.5' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const put = calls.find((c) => c.method === 'PUT');
+    expect(put?.path).toMatch(/\/api\/v1\/admin\/records\/article\/[\w-]+$/);
+    expect(JSON.parse(put?.body ?? '{}')).toMatchObject({ sku: 'C1', name: 'Coffee', vatRate: 550, price: 250, barcodes: [], unit: 'pcs' });
+  });
+
+  it('keeps the form open with a reason per invalid field', async () => {
+    const { calls } = renderApp(({ path }) => (path.includes('/records/') ? json({ items: [], total: 0 }) : undefined), { token: 't', hash: '#/catalog' });
+    fireEvent.click(await screen.findByRole('button', { name: 'New article' }));
+    const dialog = screen.getByRole('dialog', { name: 'New article' });
+    fireEvent.change(within(dialog).getByLabelText('Price'), { target: { value: '2.555' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(within(dialog).getByLabelText('Price').getAttribute('aria-invalid')).toBe('true');
+    expect(within(dialog).getByText('Too many decimals.')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+  });
+
+  it('shows a new sync code large with its countdown', async () => {
+    const expiresAt = new Date(Date.now() + 5 * 60_000).toISOString();
+    renderApp(
+      ({ method, path }) => {
+        if (method === 'POST' && path.endsWith('/sync-codes')) return json({ code: 'K7Q2M9', expiresAt });
+        if (path.endsWith('/tills')) return json({ items: [] });
+        return undefined;
+      },
+      { token: 't', hash: '#/tills' },
+    );
+    expect(await screen.findByText(/No till is connected yet/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Generate a sync code' }));
+    expect((await screen.findByTestId('sync-code')).textContent).toBe('K7Q2M9');
+    expect(screen.getByRole('timer').textContent).toMatch(/^Expires in [45]:\d\d$/);
+  });
+
+  it('speaks French when asked', async () => {
+    renderApp(() => undefined, { lang: 'fr' });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Connexion au back-office');
+  });
+});
