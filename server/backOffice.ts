@@ -1,0 +1,106 @@
+// Assembles the back office: opens the store, migrates, seeds the demo shop on an empty
+// database, sets the admin password, and serves the Hono app on a port. Used by main.ts, the
+// conformance suite and the benchmark alike.
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { Clock } from './clock';
+import { systemClock } from './clock';
+import { randomId, randomToken } from './crypto';
+import { catalogWrites, generateDemoCatalog, generateDemoOperators } from './demo';
+import { createApp, type RateLimits } from './http/app';
+import { hasAdmin, setAdminPassword } from './store/admin';
+import { ensureMeta, getMeta, setMeta } from './store/meta';
+import { migrate } from './store/migrations';
+import { lastRev, writeRecords } from './store/records';
+import type { Database } from './store/sql';
+import type { CheckpointKeys } from './sync/checkpoint';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DEMO_ADMIN_PASSWORD = 'admin';
+
+export interface PrepareOptions {
+  clock?: Clock;
+  /** Seed the demo shop when the database has no records (default true). */
+  seedDemo?: boolean;
+  /** Sets (or replaces) the admin password; when absent and no admin exists, 'admin' is used. */
+  adminPassword?: string;
+  log?: (line: string) => void;
+}
+
+/** Migrations, checkpoint keys, demo seed and admin password: idempotent, safe at every start. */
+export async function prepareDatabase(db: Database, options: PrepareOptions = {}): Promise<CheckpointKeys> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? (() => undefined);
+  await migrate(db);
+  const keys: CheckpointKeys = {
+    epoch: await ensureMeta(db, 'epoch', randomId()),
+    secret: await ensureMeta(db, 'checkpointSecret', randomToken()),
+  };
+  if ((options.seedDemo ?? true) && (await getMeta(db, 'seeded')) === undefined && (await lastRev(db)) === 0) {
+    const catalog = generateDemoCatalog({ articles: 300, seed: 42, now: clock.now() });
+    const writes = catalogWrites(catalog, await generateDemoOperators());
+    await db.transaction(async (tx) => {
+      await writeRecords(tx, writes, clock.now());
+      await setMeta(tx, 'organization', catalog.organization);
+      await setMeta(tx, 'stores', catalog.stores);
+      await setMeta(tx, 'seeded', clock.now().toISOString());
+    });
+    log(`Seeded the demo shop: ${catalog.articles.length} articles, operators Alice 1111, Bob 2222, Manager 9999.`);
+  }
+  if (options.adminPassword) {
+    await setAdminPassword(db, options.adminPassword, clock.now());
+  } else if (!(await hasAdmin(db))) {
+    await setAdminPassword(db, DEMO_ADMIN_PASSWORD, clock.now());
+    log(`WARNING: ADMIN_PASSWORD is not set; the admin password is "${DEMO_ADMIN_PASSWORD}". Set ADMIN_PASSWORD before real use.`);
+  }
+  return keys;
+}
+
+export interface StartOptions extends PrepareOptions {
+  db: Database;
+  port?: number;
+  host?: string;
+  distDir?: string;
+  rateLimits?: RateLimits;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  app: Hono;
+  close(): Promise<void>;
+}
+
+export async function startBackOffice(options: StartOptions): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock;
+  const keys = await prepareDatabase(options.db, options);
+  const app = createApp({
+    db: options.db,
+    clock,
+    keys,
+    distDir: options.distDir ?? path.join(REPO_ROOT, 'dist'),
+    rateLimits: options.rateLimits,
+    log: options.log,
+  });
+  const host = options.host ?? '127.0.0.1';
+  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, (info: AddressInfo) =>
+      resolve({ server: s, port: info.port }),
+    );
+    s.once('error', reject);
+  });
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    app,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

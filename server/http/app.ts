@@ -1,0 +1,74 @@
+// The one Hono app: /api/v1 (sync + admin), /admin/ (admin page) and the till from dist/.
+import path from 'node:path';
+import { Hono } from 'hono';
+import { API_PREFIX } from '../../src/sync/protocol';
+import type { Clock } from '../clock';
+import type { Database } from '../store/sql';
+import type { CheckpointKeys } from '../sync/checkpoint';
+import { createRateLimiter } from '../sync/rateLimit';
+import { adminRoutes } from './adminRoutes';
+import { HttpError, errorJson } from './errors';
+import { decodePath, serveSpa } from './staticRoutes';
+import { syncRoutes } from './syncRoutes';
+
+export interface RateLimits {
+  /** Failed pairings per IP per minute. */
+  pairPerIp: number;
+  /** Failed pairings per install id per minute. */
+  pairPerInstall: number;
+  /** Failed admin logins per IP per minute. */
+  loginPerIp: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { pairPerIp: 30, pairPerInstall: 5, loginPerIp: 10 };
+
+export interface AppDeps {
+  db: Database;
+  clock: Clock;
+  keys: CheckpointKeys;
+  /** Folder holding the built till (index.html, sw.js) and admin/ — usually `dist`. */
+  distDir: string;
+  rateLimits?: RateLimits;
+  log?: (line: string) => void;
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const limits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const minute = { windowMs: 60_000, clock: deps.clock };
+  const app = new Hono();
+  const dist = path.resolve(deps.distDir);
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return errorJson(c, err.status, err.code, err.message);
+    deps.log?.(`internal error on ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return errorJson(c, 500, 'internal', 'internal server error');
+  });
+
+  app.route(
+    API_PREFIX,
+    syncRoutes({
+      db: deps.db,
+      clock: deps.clock,
+      keys: deps.keys,
+      limiters: {
+        perIp: createRateLimiter({ max: limits.pairPerIp, ...minute }),
+        perInstall: createRateLimiter({ max: limits.pairPerInstall, ...minute }),
+      },
+    }),
+  );
+  app.route(`${API_PREFIX}/admin`, adminRoutes({ db: deps.db, clock: deps.clock, loginLimiter: createRateLimiter({ max: limits.loginPerIp, ...minute }) }));
+  app.all('/api/*', (c) => errorJson(c, 404, 'not_found', 'no such endpoint'));
+
+  app.get('/admin', (c) => c.redirect('/admin/', 301));
+  app.get('/admin/*', async (c) => {
+    const rel = decodePath(c.req.path.slice('/admin/'.length));
+    if (rel === null) return c.text('Bad path', 400);
+    return serveSpa(c, path.join(dist, 'admin'), rel);
+  });
+  app.get('*', async (c) => {
+    const rel = decodePath(c.req.path.slice(1));
+    if (rel === null) return c.text('Bad path', 400);
+    return serveSpa(c, dist, rel);
+  });
+  return app;
+}

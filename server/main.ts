@@ -1,0 +1,28 @@
+// Back office entry point: `tsx server/main.ts`. Environment: PORT (8787), HOST (127.0.0.1),
+// DATA_DIR (.data/), DATABASE_URL (PostgreSQL; else embedded PGlite), ADMIN_PASSWORD.
+import path from 'node:path';
+import { REPO_ROOT, startBackOffice } from './backOffice';
+import { openDatabase } from './store/open';
+
+const env = process.env;
+const port = Number(env.PORT ?? 8787);
+const host = env.HOST ?? '127.0.0.1';
+const dataDir = path.resolve(env.DATA_DIR ?? path.join(REPO_ROOT, '.data'));
+const log = (line: string) => console.log(`[back office] ${line}`);
+
+const db = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir });
+const server = await startBackOffice({ db, port, host, adminPassword: env.ADMIN_PASSWORD || undefined, log });
+log(`${db.engine === 'postgres' ? 'PostgreSQL' : `PGlite in ${path.join(dataDir, 'pglite')}`}`);
+log(`till: ${server.url}/   admin: ${server.url}/admin/`);
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: stopping`);
+  await server.close();
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,131 @@
+// Versioned schema migrations, recorded in the `migrations` table. Append new versions; never
+// edit an applied one. Each runs in its own transaction with the same SQL on both engines.
+import type { Database } from './sql';
+import { toInt } from './sql';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: `
+      CREATE TABLE meta (key text PRIMARY KEY, value jsonb NOT NULL);
+      -- One row: the last assigned change sequence. Writers bump it with UPDATE ... RETURNING,
+      -- which holds the row lock until commit, so revs become visible in strictly increasing order.
+      CREATE TABLE change_seq (id int PRIMARY KEY, last bigint NOT NULL);
+      INSERT INTO change_seq (id, last) VALUES (1, 0);
+      CREATE TABLE records (
+        kind text NOT NULL,
+        id text NOT NULL,
+        rev bigint NOT NULL,
+        deleted boolean NOT NULL DEFAULT false,
+        data jsonb,
+        origin text NOT NULL DEFAULT 'backoffice',
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (kind, id)
+      );
+      CREATE UNIQUE INDEX records_rev ON records (rev);
+      CREATE INDEX records_kind_rev ON records (kind, rev);
+      CREATE SEQUENCE document_seq;
+      CREATE TABLE receipts (
+        id text PRIMARY KEY,
+        mutation_id text NOT NULL UNIQUE,
+        till_id text NOT NULL,
+        rev bigint NOT NULL,
+        created_at timestamptz NOT NULL,
+        received_at timestamptz NOT NULL,
+        total bigint NOT NULL,
+        vat bigint NOT NULL,
+        data jsonb NOT NULL
+      );
+      CREATE INDEX receipts_created ON receipts (created_at DESC, id);
+      CREATE INDEX receipts_till ON receipts (till_id, created_at DESC);
+      CREATE TABLE shift_reports (
+        id text PRIMARY KEY,
+        mutation_id text NOT NULL UNIQUE,
+        till_id text NOT NULL,
+        rev bigint NOT NULL,
+        received_at timestamptz NOT NULL,
+        data jsonb NOT NULL
+      );
+      CREATE TABLE mutations (
+        id text PRIMARY KEY,
+        till_id text NOT NULL,
+        result jsonb,
+        created_at timestamptz NOT NULL
+      );
+      CREATE SEQUENCE till_number_seq;
+      CREATE TABLE tills (
+        id text PRIMARY KEY,
+        code text NOT NULL UNIQUE,
+        token_hash text NOT NULL UNIQUE,
+        install_id text NOT NULL,
+        device_name text NOT NULL,
+        app_version text,
+        last_seen timestamptz,
+        pending int,
+        revoked boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL
+      );
+      CREATE TABLE sync_codes (
+        code text PRIMARY KEY,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz,
+        till_id text,
+        attempts int NOT NULL DEFAULT 0
+      );
+      CREATE TABLE admin (
+        id int PRIMARY KEY,
+        password_hash text NOT NULL,
+        password_salt text NOT NULL,
+        password_iterations int NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE TABLE admin_sessions (
+        token_hash text PRIMARY KEY,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+    `,
+  },
+];
+
+/** Applies pending migrations; returns the versions it applied. Serialised by an advisory lock
+ * so two servers starting on one PostgreSQL do not race. */
+export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  await db.query(
+    `CREATE TABLE IF NOT EXISTS migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+  );
+  const applied: number[] = [];
+  for (const m of migrations) {
+    const done = await db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(7261001)`);
+      const rows = await tx.query<{ version: unknown }>(`SELECT version FROM migrations WHERE version = $1`, [m.version]);
+      if (rows.length > 0) return false;
+      for (const statement of splitStatements(m.sql)) await tx.query(statement);
+      await tx.query(`INSERT INTO migrations (version, name) VALUES ($1, $2)`, [m.version, m.name]);
+      return true;
+    });
+    if (done) applied.push(m.version);
+  }
+  return applied;
+}
+
+export async function schemaVersion(db: Database): Promise<number> {
+  const rows = await db.query<{ v: unknown }>(`SELECT coalesce(max(version), 0) AS v FROM migrations`);
+  return toInt(rows[0]?.v ?? 0);
+}
+
+/** Extended-protocol queries take one statement each; migrations hold no `;` inside literals. */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter((s) => s.length > 0);
+}

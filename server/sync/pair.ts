@@ -1,0 +1,70 @@
+// POST /pair — trades a single-use sync code for a till id and a bearer token.
+import type { Category } from '../../src/sync/entities';
+import { CATEGORIES } from '../../src/sync/entities';
+import type { PairRequest, PairResponse } from '../../src/sync/protocol';
+import { randomId, randomToken, sha256Hex } from '../crypto';
+import { getMeta } from '../store/meta';
+import type { Database } from '../store/sql';
+import { consumeSyncCode, insertTill } from '../store/tills';
+import type { RateLimiter } from './rateLimit';
+
+/** Default pull periods offered to a new till (seconds; null = only on demand). */
+export const CATEGORY_PERIODS: Record<Category, number | null> = {
+  prices: 300,
+  articles: 300,
+  currencies: 3600,
+  clients: 600,
+  rights: 600,
+  parameters: 3600,
+};
+
+export interface Organization {
+  id: string;
+  name: string;
+}
+
+export type PairOutcome =
+  | { ok: true; response: PairResponse }
+  | { ok: false; code: 'invalid_code' | 'code_expired' | 'code_used' | 'rate_limited' };
+
+export interface PairLimiters {
+  perIp: RateLimiter;
+  perInstall: RateLimiter;
+}
+
+export async function pairTill(db: Database, limiters: PairLimiters, ip: string, req: PairRequest, now: Date): Promise<PairOutcome> {
+  const ipKey = `ip:${ip}`;
+  const installKey = `install:${req.installId}`;
+  if (limiters.perIp.isBlocked(ipKey) || limiters.perInstall.isBlocked(installKey)) return { ok: false, code: 'rate_limited' };
+  const token = randomToken();
+  const tillId = randomId('till_');
+  const outcome = await db.transaction(async (tx) => {
+    const state = await consumeSyncCode(tx, req.code, now, tillId);
+    if (state !== 'ok') return { ok: false as const, code: state };
+    const till = await insertTill(
+      tx,
+      { id: tillId, tokenHash: sha256Hex(token), installId: req.installId, deviceName: req.deviceName, appVersion: req.appVersion },
+      now,
+    );
+    return { ok: true as const, tillCode: till.code };
+  });
+  if (!outcome.ok) {
+    limiters.perIp.recordFailure(ipKey);
+    limiters.perInstall.recordFailure(installKey);
+    return outcome;
+  }
+  const organization = (await getMeta<Organization>(db, 'organization')) ?? { id: 'org', name: 'Back office' };
+  const stores = (await getMeta<Organization[]>(db, 'stores')) ?? [];
+  return {
+    ok: true,
+    response: {
+      tillId,
+      token,
+      tillCode: outcome.tillCode,
+      organization,
+      stores,
+      categories: CATEGORIES.map((name) => ({ name, periodSec: CATEGORY_PERIODS[name] })),
+      serverTime: now.toISOString(),
+    },
+  };
+}
