@@ -8,6 +8,8 @@ export const syncCodeResponse = z.object({ code: z.string().min(1), expiresAt: i
 
 export const till = z.object({
   id: z.string(),
+  /** The till's receipt number prefix ("T3"). */
+  code: z.string().optional(),
   deviceName: z.string(),
   appVersion: z.string().nullable(),
   lastSeenAt: isoDateTime.nullable(),

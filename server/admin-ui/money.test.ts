@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, moneyToInput, parseMoney, parsePercent, parseQuantity, percentToInput, quantityToInput } from './money';
+import { formatMoney, formatPercent, moneyToInput, parseMoney, parsePercent, parseQuantity, percentToInput, quantityToInput } from './money';
 
 describe('parseMoney', () => {
   it.each([
@@ -76,6 +76,13 @@ describe('percent in basis points', () => {
     [0, '0'],
   ])('shows %i basis points as %s', (bp, text) => {
     expect(percentToInput(bp)).toBe(text);
+  });
+});
+
+describe('percent display', () => {
+  it('uses the locale decimal separator', () => {
+    expect(formatPercent(550, 'fr')).toBe('5,5 %');
+    expect(formatPercent(2000, 'en')).toBe('20 %');
   });
 });
 

@@ -53,6 +53,12 @@ export function formatMoney(minor: number, locale: string): string {
   return (minor < 0 ? '-' : '') + grouped + (frac ? sep + frac : '');
 }
 
+/** For display: 550 → "5,5 %" in French, "5.5 %" in English. */
+export function formatPercent(basisPoints: number, locale: string): string {
+  const sep = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  return `${percentToInput(basisPoints).replace('.', sep)} %`;
+}
+
 /** "20" → 2000 basis points; "5.5" → 550. At most two decimals. */
 export function parsePercent(text: string): Parsed<number> {
   return parseScaled(text.replace('%', ''), 2);

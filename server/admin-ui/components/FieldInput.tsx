@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RIGHTS, type RecordKind } from '../../../src/sync/entities';
 import type { Draft, DraftValue, FieldError, FieldSpec } from '../forms/codecs';
+import { useBaseCurrency } from '../hooks/useBaseCurrency';
 import { RefPicker } from './RefPicker';
 
 interface Props {
@@ -22,7 +23,9 @@ export function FieldInput({ kind, spec, draft, error, isNew, onChange }: Props)
   const label = t(`fields.${kind}.${spec.name}`);
   const value = draft[spec.name];
   const text = typeof value === 'string' ? value : '';
-  const unit = spec.unit?.(draft);
+  const baseCurrency = useBaseCurrency();
+  const unitKey = spec.unit?.(draft);
+  const unit = unitKey === 'units.money' && baseCurrency ? baseCurrency : unitKey ? t(unitKey) : null;
   const hint = spec.widget === 'pin' && !isNew ? t('fields.operator.pinKeep') : null;
   const describedBy = [error ? errorId : '', hint ? hintId : ''].filter(Boolean).join(' ') || undefined;
   const common = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy };
@@ -98,7 +101,7 @@ export function FieldInput({ kind, spec, draft, error, isNew, onChange }: Props)
       <label htmlFor={id}>{label}</label>
       <div className="field-input">
         {input}
-        {unit ? <span className="unit">{t(unit)}</span> : null}
+        {unit ? <span className="unit">{unit}</span> : null}
       </div>
       {hint ? (
         <span id={hintId} className="hint">

@@ -1,7 +1,7 @@
 // One received receipt: its lines, payments and totals.
 import { useTranslation } from 'react-i18next';
 import type { ReceivedReceipt } from '../apiSchemas';
-import { formatMoney, formatScaled, MONEY_DECIMALS, percentToInput, quantityToInput } from '../money';
+import { formatMoney, formatScaled, MONEY_DECIMALS, formatPercent, quantityToInput } from '../money';
 import { Modal } from './Modal';
 
 export function ReceiptDetail({ receipt, onClose }: { receipt: ReceivedReceipt; onClose: () => void }) {
@@ -35,7 +35,7 @@ export function ReceiptDetail({ receipt, onClose }: { receipt: ReceivedReceipt; 
                 <td className="num">{money(line.unitPrice)}</td>
                 <td className="num">{line.discount ? money(line.discount) : ''}</td>
                 <td className="num">
-                  {money(line.vat)} <small>({percentToInput(line.vatRate)} %)</small>
+                  {money(line.vat)} <small>({formatPercent(line.vatRate, i18n.language)})</small>
                 </td>
                 <td className="num">{money(line.total)}</td>
               </tr>

@@ -1,7 +1,7 @@
 // The table columns of each record kind's list.
 import type { ReactNode } from 'react';
 import type { RecordKind } from '../../../src/sync/entities';
-import { formatMoney, percentToInput } from '../money';
+import { formatMoney, formatPercent } from '../money';
 
 export interface CellContext {
   locale: string;
@@ -33,7 +33,7 @@ export const COLUMNS: Record<RecordKind, Column[]> = {
     field('article', 'name'),
     field('article', 'groupId', (d, c) => c.nameOf('articleGroup', d.groupId)),
     field('article', 'unit', (d, c) => c.t(`fields.article.unit_${str(d.unit)}`)),
-    field('article', 'vatRate', (d) => (typeof d.vatRate === 'number' ? `${percentToInput(d.vatRate)} %` : ''), true),
+    field('article', 'vatRate', (d, c) => (typeof d.vatRate === 'number' ? formatPercent(d.vatRate, c.locale) : ''), true),
     field('article', 'price', money('price'), true),
     field('article', 'active', yesNo('active')),
   ],
@@ -50,7 +50,7 @@ export const COLUMNS: Record<RecordKind, Column[]> = {
     field('discount', 'name'),
     field('discount', 'scope', (d, c) => c.t(`fields.discount.scope_${str(d.scope)}`)),
     field('discount', 'value', (d, c) =>
-      typeof d.value !== 'number' ? '' : d.kind === 'percent' ? `${percentToInput(d.value)} %` : formatMoney(d.value, c.locale),
+      typeof d.value !== 'number' ? '' : d.kind === 'percent' ? formatPercent(d.value, c.locale) : formatMoney(d.value, c.locale),
     true),
     field('discount', 'validTo', date('validTo')),
     field('discount', 'active', yesNo('active')),

@@ -157,6 +157,7 @@ export const en = {
     revoke: 'Revoke',
     revokeConfirm: 'Revoke “{{name}}”? It will have to be connected again with a new code.',
     never: 'Never',
+    total: 'Total',
   },
   import: {
     title: 'CSV import',

@@ -159,6 +159,7 @@ export const fr: AdminDictionary = {
     revoke: 'Révoquer',
     revokeConfirm: 'Révoquer « {{name}} » ? Il faudra la reconnecter avec un nouveau code.',
     never: 'Jamais',
+    total: 'Total',
   },
   import: {
     title: 'Import CSV',

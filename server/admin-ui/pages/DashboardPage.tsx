@@ -7,12 +7,12 @@ import { formatMoney } from '../money';
 const MONEY_KEYS = new Set(['total', 'vat', 'amount', 'sales', 'salesTotal']);
 
 /** The summary's counts are loose objects; show each number under its own (translated) key. */
-function Numbers({ value, labelKey }: { value: unknown; labelKey: (k: string) => string }) {
+function Numbers({ value, labelKey, money = false }: { value: unknown; labelKey: (k: string) => string; money?: boolean }) {
   const { t, i18n } = useTranslation();
   if (typeof value === 'number') return <p className="big-number">{value}</p>;
   if (!value || typeof value !== 'object') return null;
   const show = (k: string, v: unknown) =>
-    typeof v === 'number' ? (MONEY_KEYS.has(k) ? formatMoney(v, i18n.language) : v) : typeof v === 'string' ? v : JSON.stringify(v);
+    typeof v === 'number' ? (money && MONEY_KEYS.has(k) ? formatMoney(v, i18n.language) : v) : typeof v === 'string' ? v : JSON.stringify(v);
   return (
     <dl className="counts">
       {Object.entries(value as Record<string, unknown>).map(([k, v]) => (
@@ -51,7 +51,7 @@ export function DashboardPage() {
             </section>
             <section className="card" aria-labelledby="dash-receipts">
               <h2 id="dash-receipts">{t('dashboard.receiptsToday')}</h2>
-              <Numbers value={s.receiptsToday} labelKey={(k) => `receipts.${k}`} />
+              <Numbers value={s.receiptsToday} labelKey={(k) => `receipts.${k}`} money />
             </section>
             <section className="card" aria-labelledby="dash-counts">
               <h2 id="dash-counts">{t('dashboard.counts')}</h2>

@@ -40,7 +40,9 @@ export function TillsPage() {
               <tbody>
                 {items.map((till) => (
                   <tr key={till.id} className={till.revoked ? 'muted' : undefined}>
-                    <td>{till.deviceName}</td>
+                    <td>
+                      {till.deviceName} {till.code ? <small>({till.code})</small> : null}
+                    </td>
                     <td>{when(till.lastSeenAt)}</td>
                     <td>{till.appVersion ?? t('common.none')}</td>
                     <td className="num">{till.pending ?? t('common.none')}</td>
