@@ -141,6 +141,67 @@ describe('admin app', () => {
     expect(screen.getByRole('timer').textContent).toMatch(/^Expires in [45]:\d\d$/);
   });
 
+  it('deletes a record only after confirmation, then says so', async () => {
+    const group = { id: 'g1', name: 'Drinks', parentId: null, sort: 0, color: null };
+    const { calls } = renderApp(
+      ({ method, path }) => {
+        if (method === 'DELETE') return json({ id: 'g1', rev: 2 });
+        if (path.includes('/records/articleGroup')) return json({ items: [{ id: 'g1', rev: 1, data: group }], total: 1 });
+        if (path.includes('/records/')) return json({ items: [], total: 0 });
+        return undefined;
+      },
+      { token: 't', hash: '#/catalog' },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete Drinks' }));
+    const confirm = screen.getByRole('alertdialog');
+    expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(calls.find((c) => c.method === 'DELETE')?.path).toMatch(/\/records\/articleGroup\/g1$/);
+    const groups = screen.getByRole('region', { name: 'Article groups' });
+    expect(within(groups).getByRole('status').textContent).toBe('Deleted.');
+  });
+
+  it('revokes a till after confirmation; cancel sends nothing', async () => {
+    const till = { id: 't1', deviceName: 'Front till', appVersion: '1', lastSeenAt: null, pending: 2, revoked: false, createdAt: '2026-11-23T09:00:00.000Z' };
+    const { calls } = renderApp(
+      ({ method, path }) => {
+        if (method === 'POST' && path.endsWith('/tills/t1/revoke')) return json({ ok: true });
+        if (path.endsWith('/tills')) return json({ items: [till] });
+        return undefined;
+      },
+      { token: 't', hash: '#/tills' },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Revoke Front till' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
+    expect(calls.some((c) => c.path.endsWith('/revoke'))).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Revoke Front till' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Revoke' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path.endsWith('/tills/t1/revoke'))).toBe(true));
+  });
+
+  it('clears a discount target when its scope changes', async () => {
+    const article = { id: 'a1', sku: 'TEA', name: 'Tea', groupId: null, barcodes: [], unit: 'pcs', vatRate: 0, price: 100, active: true };
+    renderApp(
+      ({ path }) => {
+        if (path.includes('/records/article?')) return json({ items: [{ id: 'a1', rev: 1, data: article }], total: 1 });
+        return path.includes('/records/') ? json({ items: [], total: 0 }) : undefined;
+      },
+      { token: 't', hash: '#/prices' },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'New discount' }));
+    const dialog = screen.getByRole('dialog', { name: 'New discount' });
+    expect(within(dialog).queryByLabelText('Target')).toBeNull();
+    fireEvent.change(within(dialog).getByLabelText('Applies to'), { target: { value: 'article' } });
+    await within(dialog).findByRole('option', { name: 'TEA — Tea' });
+    fireEvent.change(within(dialog).getByLabelText('Target'), { target: { value: 'a1' } });
+    expect((within(dialog).getByLabelText('Target') as HTMLSelectElement).value).toBe('a1');
+    fireEvent.change(within(dialog).getByLabelText('Applies to'), { target: { value: 'group' } });
+    expect((within(dialog).getByLabelText('Target') as HTMLSelectElement).value).toBe('');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(within(dialog).getByLabelText('Target').getAttribute('aria-invalid')).toBe('true');
+  });
+
   it('speaks French when asked', async () => {
     renderApp(() => undefined, { lang: 'fr' });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Connexion au back-office');

@@ -2,15 +2,19 @@
 import { useTranslation } from 'react-i18next';
 import type { ReceivedReceipt } from '../apiSchemas';
 import { formatMoney, formatScaled, MONEY_DECIMALS, formatPercent, quantityToInput } from '../money';
+import { useRecordNames } from '../hooks/useRecordNames';
 import { Modal } from './Modal';
+
+const OPERATORS = ['operator'] as const;
 
 export function ReceiptDetail({ receipt, onClose }: { receipt: ReceivedReceipt; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const money = (v: number) => formatMoney(v, i18n.language);
+  const nameOf = useRecordNames(OPERATORS);
   return (
     <Modal title={t('receipts.detail', { number: receipt.number })} onClose={onClose}>
       <p>
-        {new Date(receipt.createdAt).toLocaleString(i18n.language)} · {t(`receipts.kind_${receipt.kind}`)} · {t('receipts.operator')}: {receipt.operatorId}
+        {new Date(receipt.createdAt).toLocaleString(i18n.language)} · {t(`receipts.kind_${receipt.kind}`)} · {t('receipts.operator')}: {nameOf('operator', receipt.operatorId)}
       </p>
       <div className="table-wrap">
         <table>

@@ -53,7 +53,7 @@ export function RecordForm({ kind, existing, onSaved, onCancel, newId = randomId
           draft={draft}
           error={errors[spec.name]}
           isNew={existing === null}
-          onChange={(value) => setDraft((d) => ({ ...d, [spec.name]: value }))}
+          onChange={(value) => setDraft((d) => ({ ...d, ...Object.fromEntries((spec.resets ?? []).map((f) => [f, ''])), [spec.name]: value }))}
         />
       ))}
       {hasErrors && (

@@ -24,6 +24,7 @@ export function RecordsPanel({ kind, searchable = true }: { kind: RecordKind; se
   const [offset, setOffset] = useState(0);
   const [editing, setEditing] = useState<RecordItem | 'new' | null>(null);
   const [deleting, setDeleting] = useState<RecordItem | null>(null);
+  const [status, setStatus] = useState<'' | 'saved' | 'deleted'>('');
   const query = useRecords(kind, { q, limit: PAGE_SIZE, offset });
   const nameOf = useRecordNames(REFERENCED[kind] ?? NO_REFS);
   const { remove } = useRecordMutations(kind);
@@ -35,10 +36,20 @@ export function RecordsPanel({ kind, searchable = true }: { kind: RecordKind; se
     <section className="panel" aria-labelledby={headingId}>
       <div className="panel-head">
         <h2 id={headingId}>{t(`records.${kind}.title`)}</h2>
-        <button type="button" className="primary" onClick={() => setEditing('new')}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            setStatus('');
+            setEditing('new');
+          }}
+        >
           {t(`records.${kind}.new`)}
         </button>
       </div>
+      <p role="status" className="status">
+        {status ? t(`status.${status}`) : ''}
+      </p>
       {searchable && (
         <div className="search">
           <label htmlFor={`${headingId}-q`}>{t('common.search')}</label>
@@ -54,7 +65,7 @@ export function RecordsPanel({ kind, searchable = true }: { kind: RecordKind; se
           />
         </div>
       )}
-      <QueryState query={query} isEmpty={items.length === 0} empty={q ? t('common.total', { count: 0 }) : t(`records.${kind}.empty`)}>
+      <QueryState query={query} isEmpty={items.length === 0} empty={q ? t('common.noMatch', { q }) : t(`records.${kind}.empty`)}>
         <div className="table-wrap">
           <table aria-labelledby={headingId} aria-busy={query.isFetching}>
             <thead>
@@ -95,7 +106,10 @@ export function RecordsPanel({ kind, searchable = true }: { kind: RecordKind; se
           <RecordForm
             kind={kind}
             existing={editing === 'new' ? null : editing}
-            onSaved={() => setEditing(null)}
+            onSaved={() => {
+              setEditing(null);
+              setStatus('saved');
+            }}
             onCancel={() => setEditing(null)}
           />
         </Modal>
@@ -110,7 +124,14 @@ export function RecordsPanel({ kind, searchable = true }: { kind: RecordKind; se
             remove.reset();
             setDeleting(null);
           }}
-          onConfirm={() => remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
+          onConfirm={() =>
+            remove.mutate(deleting.id, {
+              onSuccess: () => {
+                setDeleting(null);
+                setStatus('deleted');
+              },
+            })
+          }
         />
       )}
     </section>

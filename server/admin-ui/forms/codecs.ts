@@ -42,6 +42,8 @@ export interface FieldSpec {
   unit?: (draft: Draft) => string | null;
   /** Cannot change once the record exists (it is the record id). */
   fixedOnEdit?: boolean;
+  /** Fields emptied when this one changes (a discount's target when its scope changes). */
+  resets?: readonly string[];
   toDraft(value: unknown, record: Readonly<Record<string, unknown>>): DraftValue;
   fromDraft(value: DraftValue, draft: Draft): FieldResult;
 }
@@ -61,6 +63,16 @@ export function text(name: string, opts: { multiline?: boolean; nullable?: boole
       const s = opts.multiline ? str(v) : str(v).trim();
       return ok(opts.nullable && s === '' ? null : s);
     },
+  };
+}
+
+/** A rate written as decimal text ("4.2731"); a decimal comma is accepted and stored as a dot. */
+export function decimalText(name: string): FieldSpec {
+  return {
+    name,
+    widget: 'decimal',
+    toDraft: (v) => (typeof v === 'string' ? v : ''),
+    fromDraft: (v) => ok(str(v).trim().replace(',', '.')),
   };
 }
 
@@ -85,11 +97,12 @@ export function checkbox(name: string): FieldSpec {
   return { name, widget: 'checkbox', toDraft: (v) => v === true, fromDraft: (v) => ok(v === true) };
 }
 
-export function select(name: string, options: readonly string[]): FieldSpec {
+export function select(name: string, options: readonly string[], resets?: readonly string[]): FieldSpec {
   return {
     name,
     widget: 'select',
     options,
+    resets,
     toDraft: (v) => (typeof v === 'string' ? v : (options[0] ?? '')),
     fromDraft: (v) => (options.includes(str(v)) ? ok(str(v)) : { ok: false, reason: 'invalid' }),
   };

@@ -84,7 +84,8 @@ describe('records without an id field', () => {
   it('stores a currency under its code and checks the rate format', () => {
     const draft = { ...draftFromRecord('currency', BLANK_RECORDS.currency), code: 'USD', name: 'Dollar', rate: '0.9231' };
     expect(recordFromDraft('currency', draft, newCtx)).toMatchObject({ ok: true, id: 'USD' });
-    expect(recordFromDraft('currency', { ...draft, rate: '0,9' }, newCtx)).toEqual({ ok: false, errors: { rate: 'invalid_format' } });
+    expect(recordFromDraft('currency', { ...draft, rate: '0,9' }, newCtx)).toMatchObject({ ok: true, data: { rate: '0.9' } });
+    expect(recordFromDraft('currency', { ...draft, rate: '-1' }, newCtx)).toEqual({ ok: false, errors: { rate: 'invalid_format' } });
   });
 
   it('stores parameters under the existing id, with cash rounding in minor units', () => {

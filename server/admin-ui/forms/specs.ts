@@ -1,7 +1,7 @@
 // What each record kind's edit form shows, in order, and the blank record a "New" form starts
 // from. Validation itself is the entity zod schema (src/sync/entities.ts), see convert.ts.
 import type { RecordKind } from '../../../src/sync/entities';
-import { checkbox, datetime, integer, lines, money, percent, ref, rights, scaledBy, select, text, type FieldSpec } from './codecs';
+import { checkbox, datetime, decimalText, integer, lines, money, percent, ref, rights, scaledBy, select, text, type FieldSpec } from './codecs';
 
 const pin: FieldSpec = {
   name: 'pin',
@@ -29,7 +29,7 @@ export const FORM_SPECS: Record<RecordKind, readonly FieldSpec[]> = {
   price: [ref('priceListId', 'priceList'), ref('articleId', 'article'), money('amount'), datetime('validFrom'), datetime('validTo')],
   discount: [
     text('name'),
-    select('scope', ['article', 'group', 'basket']),
+    select('scope', ['article', 'group', 'basket'], ['targetId']),
     ref('targetId', discountTarget, { nullable: false }),
     select('kind', ['percent', 'amount']),
     scaledBy('value', (v) => (v.kind === 'percent' ? 'percent' : 'money')),
@@ -38,7 +38,7 @@ export const FORM_SPECS: Record<RecordKind, readonly FieldSpec[]> = {
     datetime('validTo'),
     checkbox('active'),
   ],
-  currency: [text('code', { fixedOnEdit: true }), text('name'), integer('decimals'), text('rate'), checkbox('acceptedAsCash')],
+  currency: [text('code', { fixedOnEdit: true }), text('name'), integer('decimals'), decimalText('rate'), checkbox('acceptedAsCash')],
   client: [
     text('name'),
     text('phone', { nullable: true }),

@@ -13,6 +13,7 @@ export function TillsPage() {
   const tills = useTills();
   const revoke = useRevokeTill();
   const [revoking, setRevoking] = useState<Till | null>(null);
+  const [revoked, setRevoked] = useState(false);
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : t('tills.never'));
   const items = tills.data ?? [];
   return (
@@ -21,6 +22,9 @@ export function TillsPage() {
       <SyncCodeCard />
       <section className="panel" aria-labelledby="tills-list">
         <h2 id="tills-list">{t('tills.list')}</h2>
+        <p role="status" className="status">
+          {revoked ? t('status.revoked') : ''}
+        </p>
         <QueryState query={tills} isEmpty={items.length === 0} empty={t('tills.empty')}>
           <div className="table-wrap">
             <table aria-labelledby="tills-list">
@@ -72,7 +76,14 @@ export function TillsPage() {
             revoke.reset();
             setRevoking(null);
           }}
-          onConfirm={() => revoke.mutate(revoking.id, { onSuccess: () => setRevoking(null) })}
+          onConfirm={() =>
+            revoke.mutate(revoking.id, {
+              onSuccess: () => {
+                setRevoking(null);
+                setRevoked(true);
+              },
+            })
+          }
         />
       )}
     </>
