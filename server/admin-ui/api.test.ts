@@ -139,6 +139,14 @@ describe('admin api client', () => {
     expect(unauthorizedCount()).toBe(0);
   });
 
+  it('keeps the server explanation of a refused record beside its code', async () => {
+    server.use(http.put(url('/records/article/a1'), () => HttpResponse.json({ error: { code: 'bad_request', message: 'price: too small' } }, { status: 400 })));
+    const { api } = setup();
+    const error = await api.saveRecord('article', 'a1', {}).catch((e: unknown) => e as AdminApiError);
+    expect(error).toMatchObject({ code: 'bad_request', status: 400 });
+    expect((error as AdminApiError).detail).toBeTypeOf('string');
+  });
+
   it('treats a malformed answer as bad_response', async () => {
     server.use(http.post(url('/sync-codes'), () => HttpResponse.json({ code: 'AB12' })));
     const { api } = setup();

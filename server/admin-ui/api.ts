@@ -30,6 +30,8 @@ export class AdminApiError extends Error {
   constructor(
     readonly code: AdminErrorCode,
     readonly status: number,
+    /** The server's own explanation (English, for the admin's eyes only; never matched on). */
+    readonly detail: string | null = null,
   ) {
     super(`admin api: ${code} (${status})`);
     this.name = 'AdminApiError';
@@ -79,16 +81,18 @@ export interface AdminApi {
 
 const KNOWN_CODES = new Set<string>(ERROR_CODES);
 
-async function errorCodeOf(res: Response): Promise<AdminErrorCode> {
-  if (res.status === 401) return 'unauthorized';
+async function errorOf(res: Response): Promise<AdminApiError> {
+  let code: AdminErrorCode = res.status === 404 ? 'not_found' : res.status === 429 ? 'rate_limited' : 'http_error';
+  let detail: string | null = null;
   try {
     const body: unknown = await res.json();
-    const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
-    if (typeof code === 'string' && KNOWN_CODES.has(code)) return code as ErrorCode;
+    const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    if (typeof error?.code === 'string' && KNOWN_CODES.has(error.code)) code = error.code as ErrorCode;
+    if (typeof error?.message === 'string') detail = error.message.slice(0, 500);
   } catch {
-    // Not JSON (a proxy's HTML page): fall through to the status-based code.
+    // Not JSON (a proxy's HTML page): keep the status-based code.
   }
-  return res.status === 404 ? 'not_found' : res.status === 429 ? 'rate_limited' : 'http_error';
+  return new AdminApiError(res.status === 401 ? 'unauthorized' : code, res.status, detail);
 }
 
 function queryString(params: Record<string, string | number | undefined>): string {
@@ -117,9 +121,9 @@ export function createAdminApi(deps: AdminApiDeps): AdminApi {
       throw new AdminApiError('network', 0);
     }
     if (!res.ok) {
-      const code = await errorCodeOf(res);
+      const error = await errorOf(res);
       if (res.status === 401 && init.auth !== false) deps.onUnauthorized();
-      throw new AdminApiError(code, res.status);
+      throw error;
     }
     let body: unknown;
     try {

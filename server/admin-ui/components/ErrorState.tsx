@@ -13,6 +13,11 @@ export function ErrorState({ error, title, onRetry }: { error: unknown; title?: 
       <p>
         <strong>{title ?? t('common.errorTitle')}</strong> {t(errorKey(error))}
       </p>
+      {error instanceof AdminApiError && error.detail && error.code !== 'unauthorized' ? (
+        <p className="detail">
+          <small>{error.detail}</small>
+        </p>
+      ) : null}
       {onRetry && (
         <button type="button" onClick={onRetry}>
           {t('common.retry')}
