@@ -93,7 +93,7 @@ describe.each(targetNames())('push on %s', (name) => {
     let cp: string | undefined = undefined;
     const ids: string[] = [];
     for (let more = true; more; ) {
-      const page = (await call(t, 'GET', `/api/v1/pull/articles?limit=1000${cp ? `&cp=${cp}` : ''}`, { token: other.token })).body;
+      const page: { items: { id: string }[]; checkpoint: string; hasMore: boolean } = (await call(t, 'GET', `/api/v1/pull/articles?limit=1000${cp ? `&cp=${cp}` : ''}`, { token: other.token })).body;
       ids.push(...page.items.map((i: { id: string }) => i.id));
       cp = page.checkpoint;
       more = page.hasMore;
