@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatPercent, moneyToInput, parseMoney, parsePercent, parseQuantity, percentToInput, quantityToInput } from './money';
+import { formatMoney, formatPercent, formatQuantity, moneyToInput, parseMoney, parsePercent, parseQuantity, percentToInput, quantityToInput } from './money';
 
 describe('parseMoney', () => {
   it.each([
@@ -91,5 +91,6 @@ describe('quantities in milli-units', () => {
     expect(parseQuantity('1,5')).toEqual({ ok: true, value: 1500 });
     expect(quantityToInput(1500)).toBe('1.5');
     expect(quantityToInput(2000)).toBe('2');
+    expect(formatQuantity(1500, 'fr')).toBe('1,5');
   });
 });

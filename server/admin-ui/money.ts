@@ -38,6 +38,10 @@ export function parseMoney(text: string, opts: { allowNegative?: boolean } = {})
   return parseScaled(text, MONEY_DECIMALS, opts);
 }
 
+function decimalSeparator(locale: string): string {
+  return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+}
+
 /** For form inputs: plain digits with a dot, e.g. "1234.50". */
 export function moneyToInput(minor: number): string {
   return formatScaled(minor, MONEY_DECIMALS);
@@ -49,14 +53,12 @@ export function formatMoney(minor: number, locale: string): string {
   const [whole = '0', frac = ''] = text.replace('-', '').split('.');
   // Group through Intl on the whole part only, so no float ever carries the cents.
   const grouped = new Intl.NumberFormat(locale, { useGrouping: true }).format(BigInt(whole));
-  const sep = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
-  return (minor < 0 ? '-' : '') + grouped + (frac ? sep + frac : '');
+  return (minor < 0 ? '-' : '') + grouped + (frac ? decimalSeparator(locale) + frac : '');
 }
 
 /** For display: 550 → "5,5 %" in French, "5.5 %" in English. */
 export function formatPercent(basisPoints: number, locale: string): string {
-  const sep = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
-  return `${percentToInput(basisPoints).replace('.', sep)} %`;
+  return `${percentToInput(basisPoints).replace('.', decimalSeparator(locale))} %`;
 }
 
 /** "20" → 2000 basis points; "5.5" → 550. At most two decimals. */
@@ -76,4 +78,9 @@ export function parseQuantity(text: string): Parsed<number> {
 
 export function quantityToInput(milli: number): string {
   return formatScaled(milli, 3, true);
+}
+
+/** For display: 1500 → "1,5" in French. */
+export function formatQuantity(milli: number, locale: string): string {
+  return quantityToInput(milli).replace('.', decimalSeparator(locale));
 }

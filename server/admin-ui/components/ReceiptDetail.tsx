@@ -1,7 +1,7 @@
 // One received receipt: its lines, payments and totals.
 import { useTranslation } from 'react-i18next';
 import type { ReceivedReceipt } from '../apiSchemas';
-import { formatMoney, formatScaled, MONEY_DECIMALS, formatPercent, quantityToInput } from '../money';
+import { formatMoney, formatScaled, MONEY_DECIMALS, formatPercent, formatQuantity } from '../money';
 import { useRecordNames } from '../hooks/useRecordNames';
 import { Modal } from './Modal';
 
@@ -14,7 +14,7 @@ export function ReceiptDetail({ receipt, onClose }: { receipt: ReceivedReceipt; 
   return (
     <Modal title={t('receipts.detail', { number: receipt.number })} onClose={onClose}>
       <p>
-        {new Date(receipt.createdAt).toLocaleString(i18n.language)} · {t(`receipts.kind_${receipt.kind}`)} · {t('receipts.operator')}: {nameOf('operator', receipt.operatorId)}
+        {new Date(receipt.createdAt).toLocaleString(i18n.language)} · {t(`receipts.kind_${receipt.kind}`)} · {t('common.labelValue', { label: t('receipts.operator'), value: nameOf('operator', receipt.operatorId) })}
       </p>
       <div className="table-wrap">
         <table>
@@ -35,7 +35,7 @@ export function ReceiptDetail({ receipt, onClose }: { receipt: ReceivedReceipt; 
                 <td>
                   {line.name} <small>{line.sku}</small>
                 </td>
-                <td className="num">{quantityToInput(line.qtyMilli)}</td>
+                <td className="num">{formatQuantity(line.qtyMilli, i18n.language)}</td>
                 <td className="num">{money(line.unitPrice)}</td>
                 <td className="num">{line.discount ? money(line.discount) : ''}</td>
                 <td className="num">
@@ -73,13 +73,13 @@ export function ReceiptDetail({ receipt, onClose }: { receipt: ReceivedReceipt; 
       <ul>
         {receipt.tenders.map((tender, i) => (
           <li key={i}>
-            {t(`receipts.method_${tender.method}`)}: {money(tender.amount)}
+            {t('common.labelValue', { label: t(`receipts.method_${tender.method}`), value: money(tender.amount) })}
             {tender.foreignAmount !== null ? ` (${formatScaled(tender.foreignAmount, MONEY_DECIMALS)} ${tender.currency})` : ''}
           </li>
         ))}
         {receipt.change !== 0 && (
           <li>
-            {t('receipts.change')}: {money(receipt.change)}
+            {t('common.labelValue', { label: t('receipts.change'), value: money(receipt.change) })}
           </li>
         )}
       </ul>

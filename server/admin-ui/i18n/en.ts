@@ -39,6 +39,7 @@ export const en = {
     errorTitle: 'Could not load',
     saveFailed: 'Could not save',
     search_placeholder: 'Name, SKU, barcode…',
+    labelValue: '{{label}}: {{value}}',
     noMatch: 'Nothing matches “{{q}}”.',
   },
   errors: {

@@ -41,6 +41,7 @@ export const fr: AdminDictionary = {
     errorTitle: 'Chargement impossible',
     saveFailed: 'Enregistrement impossible',
     search_placeholder: 'Nom, référence, code-barres…',
+    labelValue: '{{label}} : {{value}}',
     noMatch: 'Rien ne correspond à « {{q}} ».',
   },
   errors: {

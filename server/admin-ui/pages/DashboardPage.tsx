@@ -1,8 +1,18 @@
 // The summary: organization, stores, record counts, tills and today's receipts.
 import { useTranslation } from 'react-i18next';
+import { RECORD_KINDS } from '../api';
 import { QueryState } from '../components/QueryState';
 import { useSummary } from '../hooks/useReports';
 import { formatMoney } from '../money';
+
+/** Record counts in the order of the navigation (articles first); other keys keep theirs. */
+function sortByKind(entries: [string, unknown][]): [string, unknown][] {
+  const rank = (k: string) => {
+    const i = (RECORD_KINDS as readonly string[]).indexOf(k);
+    return i < 0 ? RECORD_KINDS.length : i;
+  };
+  return [...entries].sort((a, b) => rank(a[0]) - rank(b[0]));
+}
 
 const MONEY_KEYS = new Set(['total', 'vat', 'amount', 'sales', 'salesTotal']);
 
@@ -15,7 +25,7 @@ function Numbers({ value, labelKey, money = false }: { value: unknown; labelKey:
     typeof v === 'number' ? (money && MONEY_KEYS.has(k) ? formatMoney(v, i18n.language) : v) : typeof v === 'string' ? v : JSON.stringify(v);
   return (
     <dl className="counts">
-      {Object.entries(value as Record<string, unknown>).map(([k, v]) => (
+      {sortByKind(Object.entries(value as Record<string, unknown>)).map(([k, v]) => (
         <div key={k}>
           <dt>{t(labelKey(k), { defaultValue: k })}</dt>
           <dd>{show(k, v)}</dd>

@@ -41,7 +41,8 @@ export function ImportPage() {
             ))}
           </fieldset>
           <p>
-            {t('import.columns')}: <code>{IMPORT_COLUMNS[kind]}</code>
+            {t('common.labelValue', { label: t('import.columns'), value: '' })}
+            <code>{IMPORT_COLUMNS[kind]}</code>
           </p>
           <div className="field">
             <label htmlFor="import-file">{t('import.file')}</label>
