@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // axe-core over every section, rendered with sample data, and over the open dialogs.
 // (Colour contrast cannot be computed in jsdom; the end-to-end run in Chromium covers it.)
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import axe from 'axe-core';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
@@ -57,6 +57,10 @@ async function violations(): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+// axe probes <canvas> for icon ligatures; jsdom has no canvas, so answer "unsupported" quietly.
+beforeAll(() => {
+  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+});
 afterEach(() => cleanup());
 
 describe('accessibility (axe-core)', () => {
