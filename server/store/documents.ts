@@ -47,15 +47,17 @@ export async function insertReceipt(
   return { rev: toInt(existing[0]?.rev), inserted: false };
 }
 
-export async function insertShiftReport(tx: Sql, doc: NewDocument, now: Date): Promise<{ rev: number; inserted: boolean }> {
+/** Upserts a shift report by id: an open shift may be sent again once closed. */
+export async function upsertShiftReport(tx: Sql, doc: NewDocument, now: Date): Promise<{ rev: number }> {
   const rows = await tx.query<{ rev: unknown }>(
     `INSERT INTO shift_reports (id, mutation_id, till_id, rev, received_at, data)
-     VALUES ($1, $2, $3, nextval('document_seq'), $4, $5::jsonb) ON CONFLICT DO NOTHING RETURNING rev`,
+     VALUES ($1, $2, $3, nextval('document_seq'), $4, $5::jsonb)
+     ON CONFLICT (id) DO UPDATE SET mutation_id = excluded.mutation_id, rev = excluded.rev,
+       received_at = excluded.received_at, data = excluded.data
+     RETURNING rev`,
     [doc.id, doc.mutationId, doc.tillId, now, JSON.stringify(doc.data)],
   );
-  if (rows[0]) return { rev: toInt(rows[0].rev), inserted: true };
-  const existing = await tx.query<{ rev: unknown }>(`SELECT rev FROM shift_reports WHERE id = $1`, [doc.id]);
-  return { rev: toInt(existing[0]?.rev), inserted: false };
+  return { rev: toInt(rows[0]?.rev) };
 }
 
 export interface ReceiptPageQuery {

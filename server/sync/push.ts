@@ -3,7 +3,7 @@
 // fully applied with its result recorded, or not at all.
 import { mutation, type Mutation, type MutationResult } from '../../src/sync/protocol';
 import type { RecordKind } from '../../src/sync/entities';
-import { claimMutation, insertReceipt, insertShiftReport, saveMutationResult, storedMutationResult } from '../store/documents';
+import { claimMutation, insertReceipt, upsertShiftReport, saveMutationResult, storedMutationResult } from '../store/documents';
 import { getRecord, lockChangeSeq, writeRecords } from '../store/records';
 import type { Database, Sql } from '../store/sql';
 
@@ -59,7 +59,7 @@ async function applyClaimed(tx: Sql, tillId: string, m: Mutation, now: Date): Pr
       return { id: m.id, status: r.inserted ? 'applied' : 'duplicate', rev: r.rev };
     }
     case 'shiftReport': {
-      const r = await insertShiftReport(tx, { id: m.data.id, mutationId: m.id, tillId, data: m.data }, now);
+      const r = await upsertShiftReport(tx, { id: m.data.id, mutationId: m.id, tillId, data: m.data }, now);
       return { id: m.id, status: 'applied', rev: r.rev };
     }
     case 'article':

@@ -107,4 +107,26 @@ describe.each(targetNames())('push on %s', (name) => {
     const [r] = await push([{ id: `mut-cli-${client.id}`, kind: 'client', op: 'upsert', data: { ...client.data, name: 'Other name' } }]);
     expect(r).toMatchObject({ status: 'conflict', rev: client.rev, server: { data: { name: client.data.name } } });
   });
+
+  it('writes a tombstone when the till deletes an article it has the current rev of', async () => {
+    const art = (await call(t, 'GET', '/api/v1/admin/records/article?limit=1&offset=7', { token: admin })).body.items[0];
+    const [r] = await push([{ id: `mut-del-${art.id}`, kind: 'article', op: 'delete', baseRev: art.rev, data: art.data }]);
+    expect(r).toMatchObject({ status: 'applied' });
+    expect((await call(t, 'GET', `/api/v1/admin/records/article?q=${art.data.sku}`, { token: admin })).body.total).toBe(0);
+  });
+
+  it('replaces a shift report sent again under the same id (opened, then closed)', async () => {
+    const base = {
+      id: `shift-${till.tillId}`, tillId: till.tillId, number: 1, openedBy: 'op-alice', closedBy: null, openedAt: new Date().toISOString(), closedAt: null,
+      openingFloat: 5000, cashIn: 0, cashOut: 0, salesCount: 0, refundsCount: 0, salesTotal: 0, refundsTotal: 0, byMethod: {}, expectedCash: 5000, countedCash: null, difference: null,
+    };
+    const [open] = await push([{ id: `mut-open-${till.tillId}`, kind: 'shiftReport', op: 'upsert', data: base }]);
+    const closed = { ...base, closedBy: 'op-alice', closedAt: new Date().toISOString(), countedCash: 5000, difference: 0 };
+    const [close] = await push([{ id: `mut-close-${till.tillId}`, kind: 'shiftReport', op: 'upsert', data: closed }]);
+    expect(open).toMatchObject({ status: 'applied' });
+    expect(close).toMatchObject({ status: 'applied' });
+    const reports = (await call(t, 'GET', '/api/v1/admin/shift-reports?limit=1000', { token: admin })).body.items.filter((s: { id: string }) => s.id === base.id);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ closedBy: 'op-alice', countedCash: 5000 });
+  });
 });
