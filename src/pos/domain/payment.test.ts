@@ -96,7 +96,7 @@ describe('settle: split tenders and change', () => {
     expect(first.ok && first.value.remaining).toBe(6000);
     const tooMuch = addTender(10000, first.ok ? first.value.tenders : [], card(7000), ctx);
     expect(tooMuch).toEqual({ ok: false, reason: 'non-cash-overpayment' });
-    expect(addTender(10000, [], { ...eur(10), currency: { ...EUR, rate: '' } }, ctx)).toEqual({ ok: false, reason: 'invalid-rate' });
+    expect(addTender(10000, [], { method: 'foreignCash', foreignAmount: 10, currency: { ...EUR, rate: '' } }, ctx)).toEqual({ ok: false, reason: 'invalid-rate' });
   });
 
   it('refuses a negative amount due (refunds use refundTenders)', () => {

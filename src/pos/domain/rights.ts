@@ -1,6 +1,6 @@
 // Who may do what: an operator's role grants rights (entities.RIGHTS); an action the operator may
 // not do can be authorised on the spot by a supervisor whose role has the right.
-import type { Right, Role } from '../../sync/entities';
+import type { Right } from '../../sync/entities';
 
 /** The rights, in the order of entities.RIGHTS (a test keeps both lists equal). */
 export const ALL_RIGHTS = [
@@ -17,7 +17,8 @@ export const ALL_RIGHTS = [
 
 export type { Right };
 
-export type RoleLike = Pick<Role, 'rights'>;
+/** A role, or anything carrying its rights (readonly arrays accepted). */
+export type RoleLike = { readonly rights: readonly Right[] };
 
 export type Authorization = { ok: true } | { ok: false; reason: 'missing-right'; right: Right };
 
