@@ -40,6 +40,10 @@ export function createApp(deps: AppDeps): Hono {
 
   app.onError((err, c) => {
     if (err instanceof HttpError) return errorJson(c, err.status, err.code, err.message);
+    // SQLSTATE class 22 (data exception): a value the schema let through but PostgreSQL cannot
+    // store (NUL characters, out-of-range dates). The transaction rolled back: bad input, not a bug.
+    const sqlState = (err as { code?: unknown }).code;
+    if (typeof sqlState === 'string' && sqlState.startsWith('22')) return errorJson(c, 400, 'bad_request', 'a value cannot be stored');
     deps.log?.(`internal error on ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return errorJson(c, 500, 'internal', 'internal server error');
   });

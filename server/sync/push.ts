@@ -29,9 +29,21 @@ export async function pushMutations(db: Database, tillId: string, raws: readonly
       results.push({ id: raw.id, status: 'rejected', code: 'invalid_mutation', message: describeIssues(parsed.error) });
       continue;
     }
-    results.push(await db.transaction((tx) => applyOne(tx, tillId, parsed.data, now)));
+    try {
+      results.push(await db.transaction((tx) => applyOne(tx, tillId, parsed.data, now)));
+    } catch (err) {
+      // SQLSTATE class 22 (data exception: a date PostgreSQL cannot hold, …) is bad input that
+      // passed the schema: reject this mutation, keep the batch going. Anything else is a bug.
+      if (!isDataException(err)) throw err;
+      results.push({ id: raw.id, status: 'rejected', code: 'invalid_data', message: 'a value is out of range for the back office' });
+    }
   }
   return results;
+}
+
+function isDataException(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('22');
 }
 
 async function applyOne(tx: Sql, tillId: string, m: Mutation, now: Date): Promise<MutationResult> {

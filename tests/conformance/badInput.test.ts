@@ -1,7 +1,7 @@
 // Conformance: bad input gets a 4xx with a fixed code, never a 5xx, and writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorResponse, MAX_BODY_BYTES } from '../../src/sync/protocol';
-import { adminToken, call, makeReceipt, pairBody, pairTill, receiptCount, receiptMutation, tillCount, type Answer } from './client';
+import { adminToken, call, issueCode, makeReceipt, pairBody, pairTill, receiptCount, receiptMutation, tillCount, type Answer } from './client';
 import { startTarget, targetNames, type Target } from './harness';
 
 describe.each(targetNames())('bad input on %s', (name) => {
@@ -75,6 +75,16 @@ describe.each(targetNames())('bad input on %s', (name) => {
     const answer = await call(t, 'POST', '/api/v1/push', { token: till.token, raw: stream, headers: { 'content-type': 'application/json' } });
     expectError(answer, 413, 'body_too_large');
     expect(await counts()).toEqual(before);
+  });
+
+  it('answers 400 to text the database cannot store (NUL characters) and keeps the code unspent', async () => {
+    const before = await counts();
+    const code = await issueCode(t, admin);
+    expectError(await call(t, 'POST', '/api/v1/pair', { body: { ...pairBody(code), deviceName: 'till\u0000one' } }), 400, 'bad_request');
+    const art = (await call(t, 'GET', '/api/v1/admin/records/article?limit=1', { token: admin })).body.items[0];
+    expectError(await call(t, 'PUT', `/api/v1/admin/records/article/${art.id}`, { token: admin, body: { ...art.data, name: 'bad\u0000name' } }), 400, 'bad_request');
+    expect(await counts()).toEqual(before);
+    expect((await call(t, 'POST', '/api/v1/pair', { body: pairBody(code) })).status).toBe(200);
   });
 
   it('answers 404 unknown_category for categories outside the protocol', async () => {

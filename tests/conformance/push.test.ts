@@ -66,9 +66,10 @@ describe.each(targetNames())('push on %s', (name) => {
     const good = receiptMutation(makeReceipt(till.tillId));
     const emptyLines = receiptMutation(makeReceipt(till.tillId, { lines: [] }));
     const floatMoney = receiptMutation(makeReceipt(till.tillId, { total: 5.5 }));
-    const results = await push([emptyLines, good, { id: 'mut-unknown-kind', kind: 'spaceship', op: 'upsert', data: {} }, floatMoney]);
-    expect(results.map((r) => r.status)).toEqual(['rejected', 'applied', 'rejected', 'rejected']);
-    expect(results.map((r) => r.id)).toEqual([emptyLines.id, good.id, 'mut-unknown-kind', floatMoney.id]);
+    const yearZero = receiptMutation(makeReceipt(till.tillId, { createdAt: '0000-01-01T00:00:00Z' }));
+    const results = await push([emptyLines, good, { id: 'mut-unknown-kind', kind: 'spaceship', op: 'upsert', data: {} }, floatMoney, yearZero]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'applied', 'rejected', 'rejected', 'rejected']);
+    expect(results.map((r) => r.id)).toEqual([emptyLines.id, good.id, 'mut-unknown-kind', floatMoney.id, yearZero.id]);
     expect(await receiptCount(t, admin)).toBe(before + 1);
   });
 
