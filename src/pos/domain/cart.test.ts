@@ -4,6 +4,7 @@ import {
   addFreeLine,
   attachClient,
   emptyCart,
+  MAX_LINES,
   removeLine,
   setBasketDiscount,
   setLineDiscount,
@@ -12,6 +13,7 @@ import {
   type CartArticle,
   type CartResult,
 } from './cart';
+import { minor } from './money';
 
 const bread: CartArticle = { id: 'bread', sku: 'B1', name: 'Bread', unit: 'pcs', groupId: 'bakery', vatRate: 550, active: true };
 const cheese: CartArticle = { id: 'cheese', sku: 'C1', name: 'Comté', unit: 'kg', groupId: 'dairy', vatRate: 550, active: true };
@@ -114,6 +116,22 @@ describe('free lines and clients', () => {
     const detached = attachClient(withClient, null, (_line, list) => (list === 'vip' ? 100 : 120));
     expect(detached).toMatchObject({ clientId: null, priceListId: null });
     expect(detached.lines[0]?.unitPrice).toBe(120);
+  });
+
+  it.each([
+    ['an empty name', { name: '  ' }],
+    ['a name too long for a receipt', { name: 'x'.repeat(201) }],
+    ['a sku too long for a receipt', { sku: 'x'.repeat(65) }],
+  ])('refuses a free line with %s', (_name, over) => {
+    const input = { sku: '', name: 'Misc', unit: 'pcs' as const, qtyMilli: 1000, unitPrice: 50, vatRate: 2000, ...over };
+    expect(addFreeLine(emptyCart(), input)).toEqual({ ok: false, reason: 'invalid-name' });
+  });
+
+  it('refuses a line beyond what a receipt can hold', () => {
+    const line = { sku: '', name: 'Misc', unit: 'pcs' as const, qtyMilli: 1000, unitPrice: 1, vatRate: 0 };
+    const full: Cart = { ...emptyCart(), lines: Array.from({ length: MAX_LINES }, (_, i) => ({ ...line, lineId: `L${i + 1}`, articleId: null, groupId: null, unitPrice: minor(1), discount: null })), nextLineNo: MAX_LINES + 1 };
+    expect(addFreeLine(full, line)).toEqual({ ok: false, reason: 'cart-full' });
+    expect(addArticle(full, bread, 120)).toEqual({ ok: false, reason: 'cart-full' });
   });
 
   it('keeps a line price when the repricer has none', () => {

@@ -34,7 +34,12 @@ export type CartFailure =
   | 'inactive-article'
   | 'invalid-price'
   | 'invalid-discount'
-  | 'discount-exceeds-line';
+  | 'discount-exceeds-line'
+  | 'invalid-name'
+  | 'cart-full';
+
+/** A receipt holds at most this many lines (entities.receipt). */
+export const MAX_LINES = 1000;
 
 export type CartResult = Result<Cart, CartFailure>;
 
@@ -61,6 +66,7 @@ export function addArticle(cart: Cart, article: CartArticle, unitPrice: number, 
   if (!Number.isSafeInteger(unitPrice) || unitPrice < 0) return fail('invalid-price');
   const existing = article.unit === 'pcs' ? cart.lines.find((l) => l.articleId === article.id) : undefined;
   if (existing) return setQuantity(cart, existing.lineId, existing.qtyMilli + qtyMilli);
+  if (cart.lines.length >= MAX_LINES) return fail('cart-full');
   return ok(
     appendLine(cart, {
       articleId: article.id,
@@ -89,8 +95,11 @@ export interface FreeLineInput {
 export function addFreeLine(cart: Cart, input: FreeLineInput): CartResult {
   if (!isValidQuantity(input.qtyMilli, input.unit)) return fail('invalid-quantity');
   if (!Number.isSafeInteger(input.unitPrice) || input.unitPrice < 0) return fail('invalid-price');
+  const name = input.name.trim();
+  if (name.length === 0 || name.length > 200 || input.sku.length > 64) return fail('invalid-name');
+  if (cart.lines.length >= MAX_LINES) return fail('cart-full');
   return ok(
-    appendLine(cart, { ...input, articleId: null, groupId: null, unitPrice: minor(input.unitPrice), discount: null }),
+    appendLine(cart, { ...input, name, articleId: null, groupId: null, unitPrice: minor(input.unitPrice), discount: null }),
   );
 }
 

@@ -99,6 +99,11 @@ describe('settle: split tenders and change', () => {
     expect(addTender(10000, [], { method: 'foreignCash', foreignAmount: 10, currency: { ...EUR, rate: '' } }, ctx)).toEqual({ ok: false, reason: 'invalid-rate' });
   });
 
+  it('refuses more tenders than a receipt holds', () => {
+    expect(settle(2100, tenders(Array.from({ length: 21 }, () => cash(100))), ctx)).toEqual({ ok: false, reason: 'too-many-tenders' });
+    expect(settle(2000, tenders(Array.from({ length: 20 }, () => cash(100))), ctx).ok).toBe(true);
+  });
+
   it('refuses a negative amount due (refunds use refundTenders)', () => {
     expect(settle(-100, [], ctx)).toEqual({ ok: false, reason: 'negative-due' });
   });

@@ -37,7 +37,10 @@ export type TenderInput =
   | { method: 'foreignCash'; foreignAmount: number; currency: ForeignCurrency };
 
 export type TenderFailure = 'invalid-amount' | 'invalid-rate';
-export type PaymentFailure = TenderFailure | 'non-cash-overpayment' | 'negative-due';
+export type PaymentFailure = TenderFailure | 'non-cash-overpayment' | 'negative-due' | 'too-many-tenders';
+
+/** A receipt holds at most this many tenders (entities.receipt). */
+export const MAX_TENDERS = 20;
 
 /** Converts foreign minor units to base minor units at `rate`, half away from zero. */
 export function foreignToBase(foreignAmount: number, currency: ForeignCurrency, baseDecimals: number): Result<Minor, 'invalid-rate'> {
@@ -123,6 +126,7 @@ function balanceOf(due: number, tenders: readonly Tender[], ctx: PaymentContext)
  */
 export function settle(due: number, tenders: readonly Tender[], ctx: PaymentContext): Result<Settlement, PaymentFailure> {
   if (due < 0) return { ok: false, reason: 'negative-due' };
+  if (tenders.length > MAX_TENDERS) return { ok: false, reason: 'too-many-tenders' };
   let paidBefore = 0;
   for (const t of tenders) {
     if (!Number.isSafeInteger(t.amount) || t.amount <= 0) return { ok: false, reason: 'invalid-amount' };
