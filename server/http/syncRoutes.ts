@@ -55,7 +55,10 @@ export function syncRoutes(deps: SyncDeps): Hono {
     if (!cat.success) throw new HttpError(404, 'unknown_category', 'no such category');
     const till = await authenticateTill(c, deps);
     const query = parseOr400(pullQuery, { cp: c.req.query('cp'), limit: c.req.query('limit') });
-    await touchTill(deps.db, till.id, deps.clock.now());
+    const now = deps.clock.now();
+    // Paging a large category must not write (and fsync) once per page: refresh last-seen at most
+    // every 30 seconds while pulling.
+    if (!till.lastSeenAt || now.getTime() - Date.parse(till.lastSeenAt) > 30_000) await touchTill(deps.db, till.id, now);
     return c.json(await pullPage(deps.db, deps.keys, totals, { category: cat.data, cp: query.cp, limit: query.limit }));
   });
 
