@@ -38,7 +38,7 @@ describe.each(targetNames())('admin API on %s', (name) => {
   it('lists, searches, saves and deletes records', async () => {
     const page = recordsResponse.parse(await get('/records/article?limit=5&offset=0'));
     expect(page.items).toHaveLength(5);
-    expect(page.total).toBeGreaterThanOrEqual(300);
+    expect(page.total).toBeGreaterThan(page.items.length);
     const art = page.items[0]!;
     const found = recordsResponse.parse(await get(`/records/article?q=${encodeURIComponent(String((art.data.barcodes as string[])[0]))}`));
     expect(found.items.map((i) => i.id)).toContain(art.id);

@@ -43,6 +43,9 @@ export async function issueCode(t: Target, admin: string, ttlSeconds?: number): 
   return r.body.code as string;
 }
 
+/** Unique per run, so ids the suite invents do not collide on an external server run twice. */
+export const RUN = randomUUID().slice(0, 8);
+
 export const installId = () => `install-${randomUUID()}`;
 
 export function pairBody(code: string, install = installId()) {

@@ -1,7 +1,7 @@
 // Conformance: push results, idempotency under concurrency, conflicts and till-created goods.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushResponse } from '../../src/sync/protocol';
-import { adminToken, call, makeReceipt, pairTill, receiptCount, receiptMutation } from './client';
+import { adminToken, call, makeReceipt, RUN, pairTill, receiptCount, receiptMutation } from './client';
 import { startTarget, targetNames, type Target } from './harness';
 
 describe.each(targetNames())('push on %s', (name) => {
@@ -67,29 +67,29 @@ describe.each(targetNames())('push on %s', (name) => {
     const emptyLines = receiptMutation(makeReceipt(till.tillId, { lines: [] }));
     const floatMoney = receiptMutation(makeReceipt(till.tillId, { total: 5.5 }));
     const yearZero = receiptMutation(makeReceipt(till.tillId, { createdAt: '0000-01-01T00:00:00Z' }));
-    const results = await push([emptyLines, good, { id: 'mut-unknown-kind', kind: 'spaceship', op: 'upsert', data: {} }, floatMoney, yearZero]);
+    const results = await push([emptyLines, good, { id: `mut-unknown-${RUN}`, kind: 'spaceship', op: 'upsert', data: {} }, floatMoney, yearZero]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'applied', 'rejected', 'rejected', 'rejected']);
-    expect(results.map((r) => r.id)).toEqual([emptyLines.id, good.id, 'mut-unknown-kind', floatMoney.id, yearZero.id]);
+    expect(results.map((r) => r.id)).toEqual([emptyLines.id, good.id, `mut-unknown-${RUN}`, floatMoney.id, yearZero.id]);
     expect(await receiptCount(t, admin)).toBe(before + 1);
   });
 
   it('applies an article edit on the current rev and answers conflict with the server row on a stale one', async () => {
     const art = (await call(t, 'GET', '/api/v1/admin/records/article?limit=1&offset=3', { token: admin })).body.items[0];
-    const [ok] = await push([{ id: `mut-art-${art.id}-1`, kind: 'article', op: 'upsert', baseRev: art.rev, data: { ...art.data, name: 'Edited at the till' } }]);
+    const [ok] = await push([{ id: `mut-art-${RUN}-${art.id}-1`, kind: 'article', op: 'upsert', baseRev: art.rev, data: { ...art.data, name: 'Edited at the till' } }]);
     expect(ok).toMatchObject({ status: 'applied' });
     const newRev = (ok as { rev: number }).rev;
     expect(newRev).toBeGreaterThan(art.rev);
-    const [stale] = await push([{ id: `mut-art-${art.id}-2`, kind: 'article', op: 'upsert', baseRev: art.rev, data: { ...art.data, name: 'Stale edit' } }]);
+    const [stale] = await push([{ id: `mut-art-${RUN}-${art.id}-2`, kind: 'article', op: 'upsert', baseRev: art.rev, data: { ...art.data, name: 'Stale edit' } }]);
     expect(stale).toMatchObject({ status: 'conflict', rev: newRev, server: { id: art.id, rev: newRev, data: { name: 'Edited at the till' } } });
   });
 
   it('turns an article created at the till into a back-office record that other tills pull', async () => {
-    const data = { id: 'till-art-1', sku: 'TILL-1', name: 'Made at the till', groupId: null, barcodes: ['2000000000015'], unit: 'pcs', vatRate: 2000, price: 199, active: true };
+    const data = { id: `till-art-${RUN}`, sku: `TILL-${RUN}`, name: 'Made at the till', groupId: null, barcodes: ['2000000000015'], unit: 'pcs', vatRate: 2000, price: 199, active: true };
     const before = (await call(t, 'GET', '/api/v1/pull/articles?limit=1000', { token: till.token })).body;
-    const [r] = await push([{ id: 'mut-till-art-1', kind: 'article', op: 'upsert', baseRev: null, data }]);
+    const [r] = await push([{ id: `mut-till-art-${RUN}`, kind: 'article', op: 'upsert', baseRev: null, data }]);
     expect(r).toMatchObject({ status: 'applied' });
-    const listed = await call(t, 'GET', '/api/v1/admin/records/article?q=TILL-1', { token: admin });
-    expect(listed.body.items).toEqual([{ id: 'till-art-1', rev: (r as { rev: number }).rev, data }]);
+    const listed = await call(t, 'GET', `/api/v1/admin/records/article?q=TILL-${RUN}`, { token: admin });
+    expect(listed.body.items).toEqual([{ id: `till-art-${RUN}`, rev: (r as { rev: number }).rev, data }]);
     const other = await pairTill(t, admin);
     let cp: string | undefined = undefined;
     const ids: string[] = [];
@@ -99,19 +99,19 @@ describe.each(targetNames())('push on %s', (name) => {
       cp = page.checkpoint;
       more = page.hasMore;
     }
-    expect(ids).toContain('till-art-1');
+    expect(ids).toContain(`till-art-${RUN}`);
     expect(before.total + 1).toBe((await call(t, 'GET', '/api/v1/pull/articles?limit=1', { token: till.token })).body.total);
   });
 
   it('answers conflict when the till creates a record whose id the back office already has', async () => {
     const client = (await call(t, 'GET', '/api/v1/admin/records/client?limit=1', { token: admin })).body.items[0];
-    const [r] = await push([{ id: `mut-cli-${client.id}`, kind: 'client', op: 'upsert', data: { ...client.data, name: 'Other name' } }]);
+    const [r] = await push([{ id: `mut-cli-${RUN}-${client.id}`, kind: 'client', op: 'upsert', data: { ...client.data, name: 'Other name' } }]);
     expect(r).toMatchObject({ status: 'conflict', rev: client.rev, server: { data: { name: client.data.name } } });
   });
 
   it('writes a tombstone when the till deletes an article it has the current rev of', async () => {
     const art = (await call(t, 'GET', '/api/v1/admin/records/article?limit=1&offset=7', { token: admin })).body.items[0];
-    const [r] = await push([{ id: `mut-del-${art.id}`, kind: 'article', op: 'delete', baseRev: art.rev, data: art.data }]);
+    const [r] = await push([{ id: `mut-del-${RUN}-${art.id}`, kind: 'article', op: 'delete', baseRev: art.rev, data: art.data }]);
     expect(r).toMatchObject({ status: 'applied' });
     expect((await call(t, 'GET', `/api/v1/admin/records/article?q=${art.data.sku}`, { token: admin })).body.total).toBe(0);
   });
