@@ -1,6 +1,6 @@
-// POST /push — applies each mutation alone, in its own transaction, idempotent by mutation id.
-// The claim on the mutations table and the write share one transaction, so a mutation is either
-// fully applied with its result recorded, or not at all.
+// POST /push — applies mutations idempotently by mutation id. The claim on the mutations table
+// and the write share one transaction, so a mutation is either fully applied with its result
+// recorded, or not at all.
 import { mutation, type Mutation, type MutationResult } from '../../src/sync/protocol';
 import type { RecordKind } from '../../src/sync/entities';
 import { claimMutation, insertReceipt, upsertShiftReport, saveMutationResult, storedMutationResult } from '../store/documents';
@@ -21,29 +21,60 @@ function describeIssues(error: { issues: readonly { path: readonly PropertyKey[]
     .slice(0, 500);
 }
 
+type Checked = { raw: RawMutation; mutation: Mutation } | { raw: RawMutation; rejected: MutationResult };
+
+/** Fast path: the batch's valid mutations in ONE transaction (one commit for a whole outbox
+ * page). If that transaction fails on data PostgreSQL refuses or on a deadlock with a concurrent
+ * resend, it rolled back entirely and each mutation is retried alone, so one bad row still only
+ * rejects itself. Results keep the request's order. */
 export async function pushMutations(db: Database, tillId: string, raws: readonly RawMutation[], now: Date): Promise<MutationResult[]> {
-  const results: MutationResult[] = [];
-  for (const raw of raws) {
+  const checked: Checked[] = raws.map((raw) => {
     const parsed = mutation.safeParse(raw);
-    if (!parsed.success) {
-      results.push({ id: raw.id, status: 'rejected', code: 'invalid_mutation', message: describeIssues(parsed.error) });
-      continue;
-    }
-    try {
-      results.push(await db.transaction((tx) => applyOne(tx, tillId, parsed.data, now)));
-    } catch (err) {
-      // SQLSTATE class 22 (data exception: a date PostgreSQL cannot hold, …) is bad input that
-      // passed the schema: reject this mutation, keep the batch going. Anything else is a bug.
-      if (!isDataException(err)) throw err;
-      results.push({ id: raw.id, status: 'rejected', code: 'invalid_data', message: 'a value is out of range for the back office' });
-    }
+    return parsed.success
+      ? { raw, mutation: parsed.data }
+      : { raw, rejected: { id: raw.id, status: 'rejected', code: 'invalid_mutation', message: describeIssues(parsed.error) } };
+  });
+  const valid = checked.flatMap((c) => ('mutation' in c ? [c.mutation] : []));
+  let applied: MutationResult[];
+  try {
+    applied = await db.transaction(async (tx) => {
+      const out: MutationResult[] = [];
+      for (const m of valid) out.push(await applyOne(tx, tillId, m, now));
+      return out;
+    });
+  } catch (err) {
+    if (!isRetryableAlone(err)) throw err;
+    applied = [];
+    for (const m of valid) applied.push(await applyAlone(db, tillId, m, now));
   }
-  return results;
+  let next = 0;
+  return checked.map((c) => ('mutation' in c ? (applied[next++] as MutationResult) : c.rejected));
+}
+
+async function applyAlone(db: Database, tillId: string, m: Mutation, now: Date): Promise<MutationResult> {
+  try {
+    return await db.transaction((tx) => applyOne(tx, tillId, m, now));
+  } catch (err) {
+    // SQLSTATE class 22 (data exception: a date PostgreSQL cannot hold, a NUL character) is bad
+    // input that passed the schema: reject this mutation, keep the batch going. Others are bugs.
+    if (!isDataException(err)) throw err;
+    return { id: m.id, status: 'rejected', code: 'invalid_data', message: 'a value is out of range for the back office' };
+  }
+}
+
+function sqlState(err: unknown): string | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : null;
 }
 
 function isDataException(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('22');
+  return sqlState(err)?.startsWith('22') ?? false;
+}
+
+/** Data exceptions, deadlocks (40P01) and serialization failures (40001). */
+function isRetryableAlone(err: unknown): boolean {
+  const code = sqlState(err);
+  return code !== null && (code.startsWith('22') || code === '40P01' || code === '40001');
 }
 
 async function applyOne(tx: Sql, tillId: string, m: Mutation, now: Date): Promise<MutationResult> {

@@ -44,6 +44,18 @@ describe.each(targetNames())('push on %s', (name) => {
     expect(await receiptCount(t, admin)).toBe(before + 1);
   });
 
+  it('stores each receipt once when overlapping batches are resent concurrently', async () => {
+    const before = await receiptCount(t, admin);
+    const batch = Array.from({ length: 6 }, () => receiptMutation(makeReceipt(till.tillId)));
+    const answers = await Promise.all([batch, batch.slice(2), [...batch].reverse(), batch, [batch[0], batch[0]]].map((b) => push(b)));
+    for (const m of batch) {
+      const results = answers.flat().filter((r) => r.id === m.id);
+      expect(results.filter((r) => r.status === 'applied')).toHaveLength(1);
+      expect(results.every((r) => r.status === 'applied' || r.status === 'duplicate')).toBe(true);
+    }
+    expect(await receiptCount(t, admin)).toBe(before + batch.length);
+  });
+
   it('answers duplicate with the original rev when a mutation is sent again later', async () => {
     const m = receiptMutation(makeReceipt(till.tillId));
     const [first] = await push([m]);
