@@ -21,6 +21,14 @@ function describeIssues(error: { issues: readonly { path: readonly PropertyKey[]
     .slice(0, 500);
 }
 
+export class PushInvariantError extends Error {
+  readonly code = 'mutation_without_result';
+  constructor(readonly mutationId: string) {
+    super(`mutation ${mutationId} is claimed but has no stored result`);
+    this.name = 'PushInvariantError';
+  }
+}
+
 type Checked = { raw: RawMutation; mutation: Mutation } | { raw: RawMutation; rejected: MutationResult };
 
 /** Fast path: the batch's valid mutations in ONE transaction (one commit for a whole outbox
@@ -86,7 +94,9 @@ async function applyOne(tx: Sql, tillId: string, m: Mutation, now: Date): Promis
 
 async function answerDuplicate(sql: Sql, id: string): Promise<MutationResult> {
   const stored = await storedMutationResult(sql, id);
-  if (!stored) return { id, status: 'rejected', code: 'in_progress', message: 'mutation is being applied; retry' };
+  // The claim waited for the holder's commit, so a missing result is a broken invariant: answer
+  // 500 (the till retries) rather than `rejected`, which would drop the row from its outbox.
+  if (!stored) throw new PushInvariantError(id);
   if (stored.status === 'applied' || stored.status === 'duplicate') return { id, status: 'duplicate', rev: stored.rev };
   return stored;
 }
