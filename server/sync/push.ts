@@ -60,13 +60,18 @@ export async function pushMutations(db: Database, tillId: string, raws: readonly
 }
 
 async function applyAlone(db: Database, tillId: string, m: Mutation, now: Date): Promise<MutationResult> {
-  try {
-    return await db.transaction((tx) => applyOne(tx, tillId, m, now));
-  } catch (err) {
-    // SQLSTATE class 22 (data exception: a date PostgreSQL cannot hold, a NUL character) is bad
-    // input that passed the schema: reject this mutation, keep the batch going. Others are bugs.
-    if (!isDataException(err)) throw err;
-    return { id: m.id, status: 'rejected', code: 'invalid_data', message: 'a value is out of range for the back office' };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction((tx) => applyOne(tx, tillId, m, now));
+    } catch (err) {
+      // SQLSTATE class 22 (data exception: a date PostgreSQL cannot hold, a NUL character) is bad
+      // input that passed the schema: reject this mutation, keep the batch going.
+      if (isDataException(err)) {
+        return { id: m.id, status: 'rejected', code: 'invalid_data', message: 'a value is out of range for the back office' };
+      }
+      // A concurrent batch transaction may still deadlock with this one: try again, briefly.
+      if (!isRetryableAlone(err) || attempt >= 3) throw err;
+    }
   }
 }
 
