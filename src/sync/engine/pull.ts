@@ -1,0 +1,99 @@
+// Delta pull of one category: fetch a page, validate all of it, then write the page and its
+// checkpoint in one Dexie transaction (never a network await inside a transaction).
+//
+// A snapshot (server said `reset`, or the till has no checkpoint yet) is staged: its pages are
+// upserted as they come but the checkpoint only moves at the last page, in the same transaction
+// that deletes the rows the snapshot did not bring. A failure mid-snapshot therefore never
+// leaves the category empty or half-pruned; the next run starts the snapshot again.
+import type { OrgDatabase } from '../../db/schema';
+import type { Category } from '../entities';
+import { API_PREFIX, MAX_PULL_LIMIT, pullResponse } from '../protocol';
+import { pruneUnseen, tablesOf, writeItems } from './apply';
+import { emptySyncState, getActiveLink, markUnpaired, recordCategoryError } from './link';
+import { isMirrorMode } from './mirror';
+import { requestJson } from './transport';
+import type { EngineDeps, Result, SyncFailure } from './types';
+
+export interface PullProgress {
+  category: Category;
+  done: number;
+  total: number;
+}
+
+export type PullResult = Result<{ category: Category; pulled: number; pages: number; snapshot: boolean }>;
+
+export async function pullCategory(
+  deps: EngineDeps,
+  category: Category,
+  onProgress: (p: PullProgress) => void = () => {},
+): Promise<PullResult> {
+  const { db } = deps;
+  const link = await getActiveLink(db);
+  if (!link) return { ok: false, reason: 'unpaired' };
+  const state = (await db.syncState.get(category)) ?? emptySyncState(category);
+  const mirror = await isMirrorMode(db);
+  let cp = state.checkpoint;
+  let snapshot = cp === null;
+  let seen = new Set<string>();
+  let done = 0;
+  let pages = 0;
+  let resetSeen = false;
+  const limit = Math.min(deps.pageLimit ?? MAX_PULL_LIMIT, MAX_PULL_LIMIT);
+  for (;;) {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (cp !== null) query.set('cp', cp);
+    const url = `${link.serverUrl}${API_PREFIX}/pull/${category}?${query.toString()}`;
+    const res = await requestJson(deps, { method: 'GET', url, token: link.token }, pullResponse);
+    if (!res.ok) return fail(deps, category, res);
+    const page = res.value;
+    // A page for another category, or one that promises more without moving, is malformed.
+    if (page.category !== category || (page.hasMore && page.checkpoint === cp && page.items.length === 0)) {
+      return fail(deps, category, { ok: false, reason: 'malformed-response' });
+    }
+    // The first `reset` of a run starts the snapshot over (pages before it were a delta).
+    if (page.reset && !resetSeen) {
+      resetSeen = true;
+      snapshot = true;
+      seen = new Set();
+      done = 0;
+    }
+    pages += 1;
+    await writePage(db, category, page, { snapshot, seen, mirror, now: deps.clock.now().toISOString() });
+    done += page.items.length;
+    onProgress({ category, done, total: Math.max(page.total, done) });
+    cp = page.checkpoint;
+    if (!page.hasMore) return { ok: true, category, pulled: done, pages, snapshot };
+  }
+}
+
+interface PageContext {
+  snapshot: boolean;
+  seen: Set<string>;
+  mirror: boolean;
+  now: string;
+}
+
+async function writePage(
+  db: OrgDatabase,
+  category: Category,
+  page: { items: Parameters<typeof writeItems>[1]; checkpoint: string; hasMore: boolean },
+  ctx: PageContext,
+): Promise<void> {
+  await db.transaction('rw', [...tablesOf(db, category), db.syncState], async () => {
+    const written = await writeItems(db, page.items);
+    if (ctx.snapshot) for (const k of written) ctx.seen.add(k);
+    const row = (await db.syncState.get(category)) ?? emptySyncState(category);
+    if (!page.hasMore) {
+      if (ctx.snapshot) await pruneUnseen(db, category, ctx.seen, ctx.mirror);
+      await db.syncState.put({ ...row, checkpoint: page.checkpoint, lastSyncedAt: ctx.now, lastError: null });
+    } else if (!ctx.snapshot) {
+      await db.syncState.put({ ...row, checkpoint: page.checkpoint });
+    }
+  });
+}
+
+async function fail(deps: EngineDeps, category: Category, f: SyncFailure): Promise<SyncFailure> {
+  if (f.reason === 'unauthorized') await markUnpaired(deps.db, deps.clock.now().toISOString());
+  await recordCategoryError(deps.db, category, f.reason);
+  return f;
+}

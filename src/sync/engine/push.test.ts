@@ -1,0 +1,132 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { setupServer } from 'msw/node';
+import { FakeBackOffice } from '../testing/fakeBackOffice';
+import { aReceipt, anArticle, engineDeps, freshDb, NOW, pairWith } from '../testing/fixtures';
+import { toArticleRow, type OrgDatabase } from '../../db/schema';
+import { countPending, countRejected, enqueueMutation } from '../outbox';
+import { pushOutbox } from './push';
+import { getLink } from './link';
+
+const fake = { current: new FakeBackOffice() };
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+let db: OrgDatabase;
+beforeEach(async () => {
+  fake.current = new FakeBackOffice();
+  server.resetHandlers(...fake.current.handlers());
+  db = freshDb();
+  await pairWith(fake.current, db);
+});
+afterEach(async () => db.delete());
+
+async function sell(n: number): Promise<void> {
+  await db.transaction('rw', [db.receipts, db.outbox, db.settings], async () => {
+    await db.receipts.put({ ...aReceipt(n), seq: n });
+    await enqueueMutation(db, { id: `m${n}`, kind: 'receipt', op: 'upsert', data: aReceipt(n) }, NOW.toISOString());
+  });
+}
+
+describe('pushOutbox', () => {
+  it('sends the outbox in seq order and batches, deleting acknowledged rows', async () => {
+    for (let i = 1; i <= 5; i++) await sell(i);
+    const res = await pushOutbox(engineDeps(db), 2);
+    expect(res).toMatchObject({ ok: true, applied: 5, remaining: 0 });
+    expect(fake.current.pushBatches).toEqual([2, 2, 1]);
+    expect(fake.current.received).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
+    expect(await countPending(db)).toBe(0);
+  });
+
+  it('gets duplicate, not a second receipt, when the answer was lost after the server committed', async () => {
+    await sell(1);
+    fake.current.faults.push.push('lose-response');
+    expect(await pushOutbox(engineDeps(db))).toMatchObject({ ok: false, reason: 'offline' });
+    expect(await countPending(db)).toBe(1);
+    expect(await pushOutbox(engineDeps(db))).toMatchObject({ ok: true, duplicate: 1, applied: 0 });
+    expect(fake.current.receiptsStored()).toEqual(['m1']);
+    expect(await countPending(db)).toBe(0);
+  });
+
+  it.each([
+    ['offline', 'offline'],
+    ['server-error', 'server-error'],
+    ['timeout', 'timeout'],
+    ['malformed', 'malformed-response'],
+  ] as const)('keeps every row on %s', async (fault, reason) => {
+    await sell(1);
+    fake.current.faults.push.push(fault);
+    expect(await pushOutbox(engineDeps(db, { timeoutMs: 50 }))).toMatchObject({ ok: false, reason });
+    expect(await countPending(db)).toBe(1);
+  });
+
+  it('reports Retry-After on 429', async () => {
+    await sell(1);
+    fake.current.faults.push.push('rate-limited');
+    expect(await pushOutbox(engineDeps(db))).toMatchObject({ ok: false, reason: 'rate-limited', retryAfterMs: 7000 });
+  });
+
+  it('on 401 marks the till unpaired and keeps its outbox', async () => {
+    await sell(1);
+    fake.current.faults.push.push('unauthorized');
+    expect(await pushOutbox(engineDeps(db))).toMatchObject({ ok: false, reason: 'unauthorized' });
+    expect((await getLink(db))?.unpairedAt).toBe(NOW.toISOString());
+    expect(await countPending(db)).toBe(1);
+    expect(await pushOutbox(engineDeps(db))).toMatchObject({ ok: false, reason: 'unpaired' });
+  });
+
+  it('keeps a rejected row marked and still pushes the rows after it', async () => {
+    await sell(1);
+    await db.transaction('rw', [db.outbox, db.settings], async () => {
+      await enqueueMutation(db, { id: 'bad', kind: 'receipt', op: 'upsert', data: aReceipt(2) }, NOW.toISOString());
+    });
+    await db.outbox.update('bad', { data: { ...aReceipt(2), total: 'x' } });
+    await sell(3);
+    const res = await pushOutbox(engineDeps(db), 1);
+    expect(res).toMatchObject({ ok: true, applied: 2, rejected: 1, remaining: 1 });
+    expect((await db.outbox.get('bad'))?.lastError).toBe('rejected:bad_request');
+    expect(await countRejected(db)).toBe(1);
+  });
+
+  it('on conflict applies the back office row and drops the mutation', async () => {
+    fake.current.upsert('article', 'a1', anArticle(1, { name: 'Server v1' }));
+    fake.current.upsert('article', 'a1', anArticle(1, { name: 'Server v2' }));
+    await db.transaction('rw', [db.articles, db.outbox, db.settings], async () => {
+      await db.articles.put(toArticleRow(anArticle(1, { name: 'Till edit' }), 'erp'));
+      await enqueueMutation(db, { id: 'e1', kind: 'article', op: 'upsert', data: anArticle(1, { name: 'Till edit' }), baseRev: 1 }, NOW.toISOString());
+    });
+    expect(await pushOutbox(engineDeps(db))).toMatchObject({ ok: true, conflict: 1 });
+    expect((await db.articles.get('a1'))?.name).toBe('Server v2');
+    expect(await countPending(db)).toBe(0);
+  });
+
+  it('turns a pushed till-created good into a back-office good', async () => {
+    await db.transaction('rw', [db.articles, db.outbox, db.settings], async () => {
+      await db.articles.put(toArticleRow(anArticle(50), 'local'));
+      await enqueueMutation(db, { id: 'n1', kind: 'article', op: 'upsert', data: anArticle(50) }, NOW.toISOString());
+    });
+    expect(await pushOutbox(engineDeps(db))).toMatchObject({ ok: true, applied: 1 });
+    expect((await db.articles.get('a50'))?.origin).toBe('erp');
+  });
+});
+
+describe('enqueueMutation', () => {
+  it('throws outside a transaction', async () => {
+    await expect(enqueueMutation(db, { id: 'x', kind: 'receipt', op: 'upsert', data: aReceipt(1) }, NOW.toISOString())).rejects.toMatchObject({ code: 'no-transaction' });
+  });
+
+  it('throws on a record that fails the protocol, aborting the sale', async () => {
+    const sale = db.transaction('rw', [db.receipts, db.outbox, db.settings], async () => {
+      await db.receipts.put({ ...aReceipt(1), seq: 1 });
+      await enqueueMutation(db, { id: 'x', kind: 'receipt', op: 'upsert', data: { nope: true } }, NOW.toISOString());
+    });
+    await expect(sale).rejects.toMatchObject({ code: 'invalid-mutation' });
+    expect(await db.receipts.count()).toBe(0);
+  });
+
+  it('keeps seq growing after the outbox was emptied', async () => {
+    await sell(1);
+    await pushOutbox(engineDeps(db));
+    await sell(2);
+    expect((await db.outbox.get('m2'))?.seq).toBe(2);
+  });
+});

@@ -1,0 +1,45 @@
+// Outbox writers and readers. A sale (or refund, shift report, till-created good or client)
+// calls enqueueMutation INSIDE its own Dexie transaction, so the record and its outbox row are
+// committed together or not at all.
+import Dexie from 'dexie';
+import type { OrgDatabase, OutboxKind } from '../db/schema';
+import { mutation } from './protocol';
+import { SyncInvariantError } from './engine/types';
+import { REJECTED_PREFIX } from './engine/push';
+
+export const OUTBOX_SEQ_KEY = 'outboxSeq';
+
+export interface NewMutation {
+  id: string;
+  kind: OutboxKind;
+  op: 'upsert' | 'delete';
+  data: unknown;
+  baseRev?: number | null;
+}
+
+/** Must run inside `db.transaction('rw', [..., db.outbox, db.settings], ...)`. The seq comes from
+ * a counter row in settings, updated in the same transaction, so it only ever grows. */
+export async function enqueueMutation(db: OrgDatabase, m: NewMutation, now: string): Promise<void> {
+  const tx = Dexie.currentTransaction;
+  if (!tx || tx.mode !== 'readwrite' || !tx.storeNames.includes('outbox') || !tx.storeNames.includes('settings')) {
+    throw new SyncInvariantError('no-transaction', 'enqueueMutation needs a rw transaction over outbox and settings');
+  }
+  const baseRev = m.baseRev ?? null;
+  const checked = mutation.safeParse({ id: m.id, kind: m.kind, op: m.op, baseRev, data: m.data });
+  if (!checked.success) throw new SyncInvariantError('invalid-mutation', `mutation ${m.kind} ${m.id} fails the protocol schema`);
+  const counter = await db.settings.get(OUTBOX_SEQ_KEY);
+  const last = await db.outbox.orderBy('seq').last();
+  const seq = Math.max(typeof counter?.value === 'number' ? counter.value : 0, last?.seq ?? 0) + 1;
+  await db.settings.put({ key: OUTBOX_SEQ_KEY, value: seq });
+  await db.outbox.add({ id: m.id, seq, kind: m.kind, op: m.op, baseRev, data: m.data, createdAt: now, attempts: 0, lastError: null });
+}
+
+/** Rows not yet acknowledged by the server (what the antenna shows). */
+export function countPending(db: OrgDatabase): Promise<number> {
+  return db.outbox.count();
+}
+
+/** Rows the server refused (kept, shown to the manager, retried each cycle). */
+export function countRejected(db: OrgDatabase): Promise<number> {
+  return db.outbox.filter((r) => r.lastError?.startsWith(REJECTED_PREFIX) ?? false).count();
+}
