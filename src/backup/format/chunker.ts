@@ -1,0 +1,72 @@
+// Cuts a table's documents, sorted by key, into packs at key-determined points: a pack ends
+// after a key whose salted hash hits 0 mod avgDocs. The cut points depend only on the keys
+// present, so editing a document rewrites only its pack, and a new key only the pack it falls in.
+import { utf8 } from './bytes';
+
+export interface ChunkerParams {
+  /** Hex salt from BACKUP.json, so pack boundaries do not reveal keys across sets. */
+  salt: string;
+  /** Expected documents per pack. */
+  avgDocs: number;
+  /** Hard cap on a pack's uncompressed size (a few huge documents still make several packs). */
+  maxBytes: number;
+}
+
+export const DEFAULT_CHUNKER: Omit<ChunkerParams, 'salt'> = { avgDocs: 64, maxBytes: 4 * 1024 * 1024 };
+
+export interface Doc {
+  key: string;
+  /** The document as one JSON line (no newline). */
+  json: string;
+}
+
+export interface Chunk {
+  first: string;
+  last: string;
+  rows: number;
+  /** NDJSON: one document per line. */
+  plain: Uint8Array;
+}
+
+/** FNV-1a over UTF-16 code units: fast, stable, and enough for spreading cut points. */
+export function keyHash(salt: string, key: string): number {
+  let h = 0x811c9dc5;
+  const s = salt + key;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function isCutPoint(p: ChunkerParams, key: string): boolean {
+  return keyHash(p.salt, key) % p.avgDocs === 0;
+}
+
+export function cutPacks(docs: readonly Doc[], p: ChunkerParams): Chunk[] {
+  const out: Chunk[] = [];
+  let lines: string[] = [];
+  let bytes = 0;
+  let first = '';
+  const flush = (last: string) => {
+    out.push({ first, last, rows: lines.length, plain: utf8(lines.join('\n') + '\n') });
+    lines = [];
+    bytes = 0;
+  };
+  for (const d of docs) {
+    if (lines.length === 0) first = d.key;
+    lines.push(d.json);
+    bytes += d.json.length + 1;
+    if (isCutPoint(p, d.key) || bytes >= p.maxBytes) flush(d.key);
+  }
+  const lastDoc = docs[docs.length - 1];
+  if (lines.length > 0 && lastDoc) flush(lastDoc.key);
+  return out;
+}
+
+/** Documents back from a pack's plaintext. */
+export function parsePack(plain: string): unknown[] {
+  const rows: unknown[] = [];
+  for (const line of plain.split('\n')) if (line.length > 0) rows.push(JSON.parse(line));
+  return rows;
+}

@@ -1,0 +1,89 @@
+// The heavy operations (scrypt, gzip, age encryption) behind one interface, so the browser can
+// run them in a Worker (../worker-client.ts) while Node tests run them inline (inlineCodec).
+import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { gunzipSync, gzipSync } from 'fflate';
+import { BackupError } from './types';
+import { fromUtf8 } from './bytes';
+
+export type CompressionLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+export interface KeySet {
+  /** AGE-SECRET-KEY-1…: the recovery key shown once at setup. */
+  identity: string;
+  /** age1…: packs and manifests are encrypted to it, so daily runs need no password. */
+  recipient: string;
+  /** The identity encrypted with the password (age scrypt): the medium's key.age. */
+  keyAge: Uint8Array;
+}
+
+export interface PackCodec {
+  /** gzip at `level`, then age-encrypt to `recipient` (null = the explicit unencrypted mode). */
+  seal(plain: Uint8Array, level: CompressionLevel, recipient: string | null): Promise<Uint8Array>;
+  /** The inverse of seal; throws BackupError('damaged') on any authentication or format error. */
+  open(stored: Uint8Array, identity: string | null): Promise<Uint8Array>;
+  createKeySet(password: string, scryptLogN: number): Promise<KeySet>;
+  /** The identity from key.age, or null when the password is wrong. */
+  unlock(keyAge: Uint8Array, password: string): Promise<string | null>;
+}
+
+export const RECOVERY_KEY_PREFIX = 'AGE-SECRET-KEY-1';
+
+export async function seal(plain: Uint8Array, level: CompressionLevel, recipient: string | null): Promise<Uint8Array> {
+  const packed = gzipSync(plain, { level, mtime: 0 });
+  if (recipient === null) return packed;
+  const e = new Encrypter();
+  e.addRecipient(recipient);
+  return e.encrypt(packed);
+}
+
+export async function open(stored: Uint8Array, identity: string | null): Promise<Uint8Array> {
+  let packed = stored;
+  if (identity !== null) {
+    try {
+      const d = new Decrypter();
+      d.addIdentity(identity);
+      packed = await d.decrypt(stored);
+    } catch (e) {
+      throw new BackupError('damaged', `decrypt: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  try {
+    return gunzipSync(packed);
+  } catch (e) {
+    throw new BackupError('damaged', `gunzip: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+export async function createKeySet(password: string, scryptLogN: number): Promise<KeySet> {
+  const identity = await generateX25519Identity();
+  const recipient = await identityToRecipient(identity);
+  const e = new Encrypter();
+  e.setPassphrase(password);
+  e.setScryptWorkFactor(scryptLogN);
+  const keyAge = await e.encrypt(`${identity}\n`);
+  return { identity, recipient, keyAge };
+}
+
+export async function unlock(keyAge: Uint8Array, password: string): Promise<string | null> {
+  try {
+    const d = new Decrypter();
+    d.addPassphrase(password);
+    const text = fromUtf8(await d.decrypt(keyAge)).trim();
+    return text.startsWith(RECOVERY_KEY_PREFIX) ? text : null;
+  } catch {
+    // age reports a wrong passphrase and a tampered header alike; BACKUP.json's key hash,
+    // checked before this call, separates the two.
+    return null;
+  }
+}
+
+export const inlineCodec: PackCodec = { seal, open, createKeySet, unlock };
+
+/** The recipient of a recovery key, or null when the text is not a valid age identity. */
+export async function recipientOf(identity: string): Promise<string | null> {
+  try {
+    return await identityToRecipient(identity.trim());
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,91 @@
+// The repository's JSON files (BACKUP.json, MEDIUM.json, HEAD, manifests) as zod schemas, and
+// their version checks. Anything that does not parse is 'damaged'; a newer version is refused.
+import { z } from 'zod';
+import { BackupError } from './types';
+import { fromUtf8, utf8 } from './bytes';
+
+export const FORMAT_NAME = 'pos-backup';
+export const FORMAT_VERSION = 1;
+export const ROOT = 'POS-Backup';
+export const PATHS = {
+  config: 'BACKUP.json',
+  medium: 'MEDIUM.json',
+  key: 'key.age',
+  head: 'HEAD',
+  manifests: 'manifests',
+  packs: 'packs',
+} as const;
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const configSchema = z.object({
+  format: z.literal(FORMAT_NAME),
+  formatVersion: z.number().int().positive(),
+  setId: z.string().min(1),
+  createdAt: z.string(),
+  encryption: z.enum(['age-x25519', 'none']),
+  recipient: z.string().nullable(),
+  keyFile: z.object({ path: z.literal(PATHS.key), sha256: hex64, size: z.number().int() }).nullable(),
+  chunker: z.object({ salt: z.string(), avgDocs: z.number().int().positive(), maxBytes: z.number().int().positive() }),
+});
+export type BackupConfig = z.infer<typeof configSchema>;
+
+export const mediumSchema = z.object({ mediumId: z.string().min(1), label: z.string(), createdAt: z.string() });
+export type MediumInfo = z.infer<typeof mediumSchema>;
+
+/** [file name (sha256 of its bytes), size, dedup tag (keyed hash of the plaintext)] */
+const packRef = z.tuple([hex64, z.number().int().nonnegative(), z.string()]);
+export const headSchema = z.object({
+  formatVersion: z.number().int().positive(),
+  snapshotId: z.string(),
+  createdAt: z.string(),
+  manifest: z.object({ name: hex64, size: z.number().int().nonnegative() }),
+  packs: z.array(packRef),
+});
+export type Head = z.infer<typeof headSchema>;
+export type PackRef = z.infer<typeof packRef>;
+
+export const packEntrySchema = z.object({
+  name: hex64,
+  size: z.number().int().nonnegative(),
+  plainSha256: hex64,
+  rows: z.number().int().nonnegative(),
+  first: z.string(),
+  last: z.string(),
+});
+export type PackEntry = z.infer<typeof packEntrySchema>;
+
+export const manifestSchema = z.object({
+  format: z.literal(`${FORMAT_NAME}-manifest`),
+  formatVersion: z.number().int().positive(),
+  snapshotId: z.string(),
+  setId: z.string(),
+  createdAt: z.string(),
+  description: z.string(),
+  organization: z.object({ id: z.string(), name: z.string() }),
+  stores: z.array(z.object({ id: z.string(), name: z.string() })),
+  compressionLevel: z.number().int().min(0).max(9),
+  includeIndexes: z.boolean(),
+  schemaVersion: z.number(),
+  dataSets: z.record(z.string(), z.object({ tables: z.record(z.string(), z.object({ rows: z.number().int(), packs: z.array(packEntrySchema) })) })),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
+
+/** Parses a JSON file; a newer formatVersion is 'unsupported-version', anything else 'damaged'. */
+export function parseJsonFile<T>(bytes: Uint8Array, schema: z.ZodType<T>, what: string): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fromUtf8(bytes));
+  } catch {
+    throw new BackupError('damaged', `${what}: not JSON`);
+  }
+  const version = typeof raw === 'object' && raw !== null ? (raw as { formatVersion?: unknown }).formatVersion : undefined;
+  if (typeof version === 'number' && version > FORMAT_VERSION) throw new BackupError('unsupported-version', `${what}: v${version}`);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new BackupError('damaged', `${what}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}
+
+export const jsonBytes = (value: unknown): Uint8Array => utf8(JSON.stringify(value, null, 1));
+export const packPath = (name: string): string => `${PATHS.packs}/${name}`;
+export const manifestPath = (name: string): string => `${PATHS.manifests}/${name}`;

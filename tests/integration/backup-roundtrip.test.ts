@@ -1,0 +1,145 @@
+// Daily backup end to end on fake-indexeddb and the in-memory directory handle: first run,
+// 1% change, second run writing only the touched packs, restore into a new organization.
+import { describe, expect, it } from 'vitest';
+import { toArticleRow } from '../../src/db/schema';
+import { inlineCodec } from '../../src/backup/format/codec';
+import { cutPacks } from '../../src/backup/format/chunker';
+import { readDataSets } from '../../src/backup/dexie-source';
+import { directoryDestination } from '../../src/backup/destinations/directory';
+import { MemoryDirectoryHandle } from '../../src/backup/destinations/memory-handle';
+import { commitRestore, listHistory, previewRestore, runBackup, verifyBackup } from '../../src/backup/service';
+import { loadSettings, saveSettings, setupBackupSet } from '../../src/backup/settings';
+import { article, counting, dumpTables, freshDb, seedOrg, stepClock } from '../../src/backup/test-fixtures';
+
+const org = { id: 'org1', name: 'Shop' };
+const extras = { codec: inlineCodec, organization: org };
+
+async function setup(n = 2000) {
+  const db = freshDb();
+  await seedOrg(db, { articles: n, receipts: n });
+  const clock = stepClock();
+  const setup = await setupBackupSet(db, { password: 'correct horse' }, { codec: inlineCodec, clock, scryptLogN: 4 });
+  if (!setup.ok) throw new Error(setup.reason);
+  return { db, clock, recoveryKey: setup.value.recoveryKey };
+}
+
+describe('daily backup', () => {
+  it('rewrites only the packs a 1% change touches, and restores every table into a new organization', async () => {
+    const { db, clock } = await setup();
+    const stick = counting(directoryDestination(new MemoryDirectoryHandle('stick')));
+    const first = await runBackup(db, stick, null, clock, undefined, { ...extras, mediumLabel: 'Stick 1' });
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    expect(first.value.packsReused).toBe(0);
+
+    // 1%: 20 article prices edited, 20 new receipts appended.
+    const changed = Array.from({ length: 20 }, (_, i) => i * 97);
+    await db.articles.bulkPut(changed.map((i) => toArticleRow(article(i, 99_999), 'erp')));
+    const { receipt } = await import('../../src/backup/test-fixtures');
+    await db.receipts.bulkPut(Array.from({ length: 20 }, (_, i) => receipt(2000 + i)));
+    stick.reset();
+
+    const second = await runBackup(db, stick, null, clock, undefined, extras);
+    expect(second.ok).toBe(true);
+    if (!second.ok) return;
+    const settings = await loadSettings(db);
+    const tables = await readDataSets(db, settings.dataSets, settings.includeIndexes);
+    const touchedKeys = new Set([...changed.map((i) => article(i).id), ...Array.from({ length: 20 }, (_, i) => receipt(2000 + i).id)]);
+    let touchedPacks = 0;
+    let allPacks = 0;
+    for (const t of tables) {
+      for (const c of cutPacks(t.docs, { ...settings.set!.chunker })) {
+        allPacks++;
+        if (c.plain.length && [...touchedKeys].some((k) => k >= c.first && k <= c.last && t.docs.some((d) => d.key === k))) touchedPacks++;
+      }
+    }
+    const packWrites = stick.writes.filter((p) => p.startsWith('packs/'));
+    expect(packWrites.length).toBe(touchedPacks);
+    expect(second.value.packsWritten).toBe(touchedPacks);
+    expect(second.value.packsReused).toBe(allPacks - touchedPacks);
+    expect(touchedPacks).toBeLessThan(allPacks / 2);
+    expect(stick.writes.filter((p) => !p.startsWith('packs/')).sort()).toEqual(['HEAD', expect.stringMatching(/^manifests\//)]);
+    expect(second.value.bytesWritten).toBeLessThan(first.value.bytesWritten / 2);
+    // Old versions of the touched packs and the old manifest are collected; nothing else.
+    expect(stick.removes.length).toBeGreaterThan(1);
+    expect(stick.removes.length).toBeLessThanOrEqual(touchedPacks + 1);
+    expect((await stick.list('packs')).length).toBe(new Set(tables.flatMap((t) => cutPacks(t.docs, { ...settings.set!.chunker }).map((c) => c.first))).size);
+
+    const quick = await verifyBackup(stick, 'quick', { codec: inlineCodec });
+    expect(quick.ok).toBe(true);
+
+    const target = freshDb('restored');
+    const preview = await previewRestore(stick, 'correct horse', target, { codec: inlineCodec });
+    expect(preview.ok).toBe(true);
+    if (!preview.ok) return;
+    expect(preview.value.backupRows.catalog?.articles).toBe(2000);
+    expect(preview.value.localRows.catalog?.articles).toBe(0);
+    expect(preview.value.organization).toEqual(org);
+    const committed = await commitRestore(target, preview.value);
+    expect(committed.ok).toBe(true);
+    expect(await dumpTables(target)).toEqual(await dumpTables(db));
+  });
+
+  it('records which medium got which backup when sticks rotate', async () => {
+    const { db, clock } = await setup(200);
+    const monday = directoryDestination(new MemoryDirectoryHandle('a'));
+    const tuesday = directoryDestination(new MemoryDirectoryHandle('b'));
+    const r1 = await runBackup(db, monday, null, clock, undefined, { ...extras, mediumLabel: 'Monday' });
+    const r2 = await runBackup(db, tuesday, null, clock, undefined, { ...extras, mediumLabel: 'Tuesday' });
+    const r3 = await runBackup(db, monday, null, clock, undefined, { ...extras, mediumLabel: 'ignored: known medium' });
+    if (!r1.ok || !r2.ok || !r3.ok) throw new Error('backup failed');
+    expect(r3.value.mediumId).toBe(r1.value.mediumId);
+    expect(r2.value.mediumId).not.toBe(r1.value.mediumId);
+    expect(r3.value.packsWritten).toBe(0);
+    const history = await listHistory(db);
+    expect(history.map((h) => h.mediumLabel)).toEqual(['Monday', 'Tuesday', 'Monday']);
+    expect(history.every((h) => h.ok && h.verified === 'quick')).toBe(true);
+  });
+
+  it('restores with the recovery key instead of the password', async () => {
+    const { db, clock, recoveryKey } = await setup(100);
+    const stick = directoryDestination(new MemoryDirectoryHandle());
+    await runBackup(db, stick, null, clock, undefined, extras);
+    const deep = await verifyBackup(stick, 'deep', { codec: inlineCodec, secret: recoveryKey! });
+    expect(deep.ok && deep.value.rows).toBeGreaterThan(200);
+  });
+
+  it('writes a readable unencrypted backup only when chosen explicitly, and leaves out derived indexes', async () => {
+    const db = freshDb();
+    await seedOrg(db, { articles: 100, receipts: 10 });
+    const clock = stepClock();
+    await setupBackupSet(db, { unencrypted: true }, { codec: inlineCodec, clock });
+    await saveSettings(db, { dataSets: ['catalog', 'clients'], compressionLevel: 1 });
+    const stick = directoryDestination(new MemoryDirectoryHandle());
+    const run = await runBackup(db, stick, null, clock, undefined, extras);
+    expect(run.ok).toBe(true);
+    expect(await stick.read('key.age')).toBeNull();
+    const target = freshDb('plain');
+    const preview = await previewRestore(stick, '', target, { codec: inlineCodec });
+    if (!preview.ok) throw new Error(preview.reason);
+    expect(preview.value.dataSets).toEqual(['catalog', 'clients']);
+    await commitRestore(target, preview.value);
+    expect(await target.articles.toArray()).toEqual(await db.articles.toArray());
+    expect(await target.receipts.count()).toBe(0);
+  });
+
+  it('refuses a medium holding another backup set unless told to replace it', async () => {
+    const a = await setup(50);
+    const b = await setup(50);
+    const stick = directoryDestination(new MemoryDirectoryHandle());
+    await runBackup(a.db, stick, null, a.clock, undefined, extras);
+    const refused = await runBackup(b.db, stick, null, b.clock, undefined, extras);
+    expect(refused.ok || refused.reason).toBe('other-set');
+    expect((await verifyBackup(stick, 'deep', { codec: inlineCodec, secret: 'correct horse' })).ok).toBe(true);
+    const replaced = await runBackup(b.db, stick, null, b.clock, undefined, { ...extras, replaceForeign: true });
+    expect(replaced.ok).toBe(true);
+    const history = await listHistory(b.db);
+    expect(history.map((h) => [h.ok, h.error])).toEqual([[true, null], [false, 'other-set']]);
+  });
+
+  it('says not-configured before a password is set', async () => {
+    const db = freshDb();
+    const run = await runBackup(db, directoryDestination(new MemoryDirectoryHandle()), null, stepClock(), undefined, extras);
+    expect(run.ok || run.reason).toBe('not-configured');
+  });
+});
