@@ -43,6 +43,7 @@ const SEVERITY: Record<SyncFailure['reason'], number> = {
   unauthorized: 6,
   'malformed-response': 4,
   'http-error': 4,
+  'storage-error': 5,
   'server-error': 2,
   'rate-limited': 2,
   timeout: 1,

@@ -36,7 +36,9 @@ export type SyncReason =
   | 'unauthorized'
   | 'unpaired'
   | 'malformed-response'
-  | 'http-error';
+  | 'http-error'
+  /** The local database failed (quota, closed, upgrade blocked). */
+  | 'storage-error';
 
 export interface SyncFailure {
   ok: false;

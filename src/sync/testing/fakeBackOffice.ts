@@ -32,6 +32,8 @@ export class FakeBackOffice {
   pullRequests: string[] = [];
   pushBatches: number[] = [];
   retryAfterSec = 7;
+  /** Server think time per push, to widen race windows. */
+  pushLatencyMs = 0;
 
   issueCode(code = 'ABCD1234'): string {
     this.codes.add(code);
@@ -140,6 +142,7 @@ export class FakeBackOffice {
     const f = await this.fault('push');
     if (f) return f;
     if (!this.authorized(request)) return HttpResponse.json({ error: { code: 'unauthorized', message: 'no' } }, { status: 401 });
+    if (this.pushLatencyMs > 0) await delay(this.pushLatencyMs);
     const body = (await request.json()) as { mutations: { id: string; kind: string; baseRev?: number | null; data: unknown }[] };
     this.pushBatches.push(body.mutations.length);
     const results: MutationResult[] = body.mutations.map((m) => this.applyMutation(m));
