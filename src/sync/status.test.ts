@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { firstValueFrom } from 'rxjs';
 import { filter } from 'rxjs/operators';
-import { aReceipt, freshDb, NOW } from './testing/fixtures';
+import { aReceipt, freshDb, NOW, pairWith } from './testing/fixtures';
 import { FakeBackOffice } from './testing/fakeBackOffice';
-import { pairWith } from './testing/fixtures';
 import type { OrgDatabase } from '../db/schema';
 import { enqueueMutation } from './outbox';
+import { markUnpaired } from './engine/link';
 import { createSyncStatus, type SyncStatus } from './status';
 import type { SyncEvent, SyncTarget } from './host/messages';
 
@@ -59,7 +59,7 @@ describe('createSyncStatus', () => {
   });
 
   it('shows pair again when the link was revoked', async () => {
-    await db.settings.update('link', { 'value.unpairedAt': NOW.toISOString() });
+    await markUnpaired(db, NOW.toISOString());
     expect(await firstValueFrom(status.state$.pipe(filter((s) => s.unpaired)))).toMatchObject({ allSynced: false });
   });
 
