@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { directoryDestination, ensurePermission, translate } from './directory';
+import { MemoryDirectoryHandle } from './memory-handle';
+import { domError, type DirectoryHandleLike } from './handle';
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+describe('directory destination', () => {
+  it('writes, reads, lists and removes files inside POS-Backup', async () => {
+    const root = new MemoryDirectoryHandle('stick');
+    const d = directoryDestination(root);
+    await d.write('packs/aa', bytes('one'));
+    await d.write('HEAD', bytes('h'));
+    expect(await d.read('packs/aa')).toEqual(bytes('one'));
+    expect(await d.read('packs/zz')).toBeNull();
+    expect(await d.read('nofolder/zz')).toBeNull();
+    expect(await d.list('packs')).toEqual([{ name: 'aa', size: 3 }]);
+    expect(await d.list('')).toEqual([{ name: 'HEAD', size: 1 }]);
+    expect(await d.list('manifests')).toEqual([]);
+    await d.remove('packs/aa');
+    await d.remove('packs/aa');
+    expect(await d.list('packs')).toEqual([]);
+    expect((await root.getDirectoryHandle('POS-Backup')).kind).toBe('directory');
+  });
+
+  it('keeps the old file when a write fails before close (swap on close)', async () => {
+    const root = new MemoryDirectoryHandle();
+    const d = directoryDestination(root);
+    await d.write('HEAD', bytes('old'));
+    const dir = await root.getDirectoryHandle('POS-Backup');
+    const file = await dir.getFileHandle('HEAD');
+    const w = await file.createWritable();
+    await w.write(bytes('new!') as Uint8Array<ArrayBuffer>);
+    await w.abort();
+    expect(await d.read('HEAD')).toEqual(bytes('old'));
+  });
+
+  it('turns platform errors into reasons', async () => {
+    expect(translate(domError('NotAllowedError'), 'x').code).toBe('not-allowed');
+    expect(translate(domError('QuotaExceededError'), 'x').code).toBe('quota');
+    expect(translate(domError('NotFoundError'), 'x').code).toBe('medium-gone');
+    expect(translate(new Error('weird'), 'x').code).toBe('io');
+    const denied = { ...new MemoryDirectoryHandle(), kind: 'directory', name: 'x', getDirectoryHandle: async () => { throw domError('NotAllowedError'); } } as unknown as DirectoryHandleLike;
+    await expect(directoryDestination(denied).write('HEAD', bytes('h'))).rejects.toMatchObject({ code: 'not-allowed' });
+  });
+
+  it('asks permission again only when allowed to prompt', async () => {
+    let asked = 0;
+    const h = Object.assign(new MemoryDirectoryHandle(), {
+      queryPermission: async () => 'prompt' as PermissionState,
+      requestPermission: async () => { asked++; return 'granted' as PermissionState; },
+    });
+    expect(await ensurePermission(h, false)).toBe('prompt');
+    expect(asked).toBe(0);
+    expect(await ensurePermission(h, true)).toBe('granted');
+    expect(asked).toBe(1);
+  });
+});
