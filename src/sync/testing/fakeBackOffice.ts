@@ -34,6 +34,8 @@ export class FakeBackOffice {
   retryAfterSec = 7;
   /** Server think time per push, to widen race windows. */
   pushLatencyMs = 0;
+  /** While true every request fails as if the network were down. */
+  down = false;
 
   issueCode(code = 'ABCD1234'): string {
     this.codes.add(code);
@@ -71,6 +73,7 @@ export class FakeBackOffice {
   }
 
   private async fault(route: 'pull' | 'push' | 'pair'): Promise<Response | undefined> {
+    if (this.down) return HttpResponse.error();
     const f = this.faults[route][0];
     if (!f || f === 'lose-response') return undefined;
     this.faults[route].shift();
