@@ -1,0 +1,118 @@
+// Backup benchmark: full backup throughput vs the raw compress+encrypt floor of the same
+// bytes (same run), incremental backup after a 1% change vs full, and restore throughput.
+// The exported functions run in Node (fake-indexeddb, `npx tsx tests/bench/backup-bench.ts`)
+// or in Chromium (the lead's bench passes a real OrgDatabase, an OPFS handle and the Worker codec).
+import { toArticleRow, type OrgDatabase } from '../../src/db/schema';
+import { cutPacks } from '../../src/backup/format/chunker';
+import { inlineCodec, type PackCodec } from '../../src/backup/format/codec';
+import type { BackupDestination } from '../../src/backup/format/types';
+import { readDataSets } from '../../src/backup/dexie-source';
+import { commitRestore, previewRestore, runBackup } from '../../src/backup/service';
+import { loadSettings, setupBackupSet } from '../../src/backup/settings';
+import { article, receipt, seedOrg, stepClock } from '../../src/backup/test-fixtures';
+
+export interface BackupBenchFigures {
+  rows: number;
+  rawMB: number;
+  readMs: number;
+  floorMs: number;
+  fullMs: number;
+  fullVsFloor: number;
+  incrementalScatteredMs: number;
+  incrementalScatteredVsFull: number;
+  incrementalAppendMs: number;
+  incrementalAppendVsFull: number;
+  restoreMs: number;
+  restoreMBps: number;
+}
+
+const mb = (n: number) => n / (1024 * 1024);
+const clockNow = () => performance.now();
+
+export async function seedBenchOrg(db: OrgDatabase, n = 100_000): Promise<void> {
+  await seedOrg(db, { articles: n, receipts: n, clients: 1000 });
+}
+
+/** Runs the three measurements on a seeded database. `dest()` gives a fresh medium. */
+export async function measureBackup(
+  db: OrgDatabase,
+  dest: () => BackupDestination,
+  target: OrgDatabase,
+  codec: PackCodec = inlineCodec,
+  n = 100_000,
+): Promise<BackupBenchFigures> {
+  const clock = stepClock();
+  await setupBackupSet(db, { password: 'bench password' }, { codec, clock, scryptLogN: 14 });
+  const s = await loadSettings(db);
+  const extras = { codec, organization: { id: 'bench', name: 'Bench' } };
+
+  let t = clockNow();
+  const tables = await readDataSets(db, s.dataSets, s.includeIndexes);
+  const readMs = clockNow() - t;
+  const chunks = tables.flatMap((tb) => cutPacks(tb.docs, { ...s.set!.chunker }));
+  const rawBytes = chunks.reduce((a, c) => a + c.plain.length, 0);
+  t = clockNow();
+  for (const c of chunks) await codec.seal(c.plain, s.compressionLevel, s.set!.recipient);
+  const floorMs = clockNow() - t;
+
+  const medium = dest();
+  t = clockNow();
+  const full = await runBackup(db, medium, s, clock, undefined, extras);
+  const fullMs = clockNow() - t;
+  if (!full.ok) throw new Error(`full backup: ${full.reason}`);
+
+  // 1% scattered: every 100th article and every 100th receipt edited.
+  const step = 100;
+  await db.articles.bulkPut(Array.from({ length: n / step }, (_, i) => toArticleRow(article(i * step, 1), 'erp')));
+  await db.receipts.bulkPut(Array.from({ length: n / step }, (_, i) => ({ ...receipt(i * step), change: 1 })));
+  t = clockNow();
+  const inc = await runBackup(db, medium, s, clock, undefined, extras);
+  const incrementalScatteredMs = clockNow() - t;
+  if (!inc.ok) throw new Error(`incremental: ${inc.reason}`);
+
+  // 1% as a day brings it: new receipts appended, a handful of price edits.
+  await db.receipts.bulkPut(Array.from({ length: (2 * n) / step - 50 }, (_, i) => receipt(n + i)));
+  await db.articles.bulkPut(Array.from({ length: 50 }, (_, i) => toArticleRow(article(i * 1999, 2), 'erp')));
+  t = clockNow();
+  const day = await runBackup(db, medium, s, clock, undefined, extras);
+  const incrementalAppendMs = clockNow() - t;
+  if (!day.ok) throw new Error(`daily: ${day.reason}`);
+
+  t = clockNow();
+  const preview = await previewRestore(medium, 'bench password', target, { codec });
+  if (!preview.ok) throw new Error(`restore: ${preview.reason}`);
+  const committed = await commitRestore(target, preview.value);
+  const restoreMs = clockNow() - t;
+  if (!committed.ok) throw new Error(`restore commit: ${committed.reason}`);
+
+  return {
+    rows: tables.reduce((a, tb) => a + tb.docs.length, 0), rawMB: +mb(rawBytes).toFixed(1), readMs: Math.round(readMs), floorMs: Math.round(floorMs),
+    fullMs: Math.round(fullMs), fullVsFloor: +(floorMs / fullMs).toFixed(2),
+    incrementalScatteredMs: Math.round(incrementalScatteredMs), incrementalScatteredVsFull: +(incrementalScatteredMs / fullMs).toFixed(2),
+    incrementalAppendMs: Math.round(incrementalAppendMs), incrementalAppendVsFull: +(incrementalAppendMs / fullMs).toFixed(2),
+    restoreMs: Math.round(restoreMs), restoreMBps: +(mb(preview.value.staged.rawBytes) / (restoreMs / 1000)).toFixed(1),
+  };
+}
+
+async function main(): Promise<void> {
+  if (typeof indexedDB === 'undefined') {
+    // Node: Dexie looked for IndexedDB when it was imported; hand it the in-memory one.
+    const fake = await import('fake-indexeddb');
+    const { default: Dexie } = await import('dexie');
+    Dexie.dependencies.indexedDB = fake.indexedDB;
+    Dexie.dependencies.IDBKeyRange = fake.IDBKeyRange;
+  }
+  const { memoryDestination } = await import('../../src/backup/destinations/memory');
+  const { OrgDatabase } = await import('../../src/db/schema');
+  const n = Number(process.env.BENCH_ROWS ?? 100_000);
+  const db = new OrgDatabase(`bench-${n}`);
+  let t = clockNow();
+  await seedBenchOrg(db, n);
+  console.log(`seeded ${n} articles + ${n} receipts in ${Math.round(clockNow() - t)} ms`);
+  t = clockNow();
+  const figures = await measureBackup(db, () => memoryDestination(), new OrgDatabase(`bench-restore-${n}`), inlineCodec, n);
+  console.log(JSON.stringify(figures, null, 2));
+  console.log(`total ${Math.round(clockNow() - t)} ms`);
+}
+
+if (process.argv[1]?.endsWith('backup-bench.ts')) main().catch((e: unknown) => { console.error(e); process.exitCode = 1; });
