@@ -55,7 +55,7 @@ describe('createSyncStatus', () => {
     expect(await pulsing).toMatchObject({ syncing: true, allSynced: false });
     const offline = firstValueFrom(status.state$.pipe(filter((s) => s.offline)));
     emit({ type: 'state', org: 'org1', state: 'offline', reason: 'offline', pending: 0 });
-    expect(await offline).toMatchObject({ syncing: false, allSynced: false });
+    expect(await offline).toMatchObject({ syncing: false, allSynced: false, reason: 'offline' });
   });
 
   it('shows pair again when the link was revoked', async () => {

@@ -23,8 +23,10 @@ export interface AntennaState {
   offline: boolean;
   /** No link, or the server said 401: show "pair again". */
   unpaired: boolean;
-  /** Why the last run failed (not set while offline is the only trouble). */
+  /** Set when the last run failed for a non-network reason (malformed answer, storage…). */
   error?: SyncReason;
+  /** Why the last run did not succeed, whatever the state (for "reason on tap"). */
+  reason?: SyncReason;
   /** True only when nothing runs, nothing is pending and nothing failed. */
   allSynced: boolean;
 }
@@ -68,6 +70,7 @@ interface HostView {
   unpaired: boolean;
   rejected: number;
   error?: SyncReason;
+  reason?: SyncReason;
 }
 
 export function createSyncStatus(orgId: string, over: Partial<SyncStatusDeps> = {}): SyncStatus {
@@ -93,6 +96,7 @@ export function createSyncStatus(orgId: string, over: Partial<SyncStatusDeps> = 
         unpaired: e.state === 'unpaired',
         rejected: e.rejected ?? 0,
         ...(e.state === 'error' && e.reason ? { error: e.reason } : {}),
+        ...(e.state !== 'idle' && e.state !== 'syncing' && e.reason ? { reason: e.reason } : {}),
       }),
     ),
     startWith<HostView>({ syncing: false, offline: false, unpaired: false, rejected: 0 }),
@@ -162,6 +166,7 @@ export function toAntenna(h: HostView, pending: number, linked: boolean): Antenn
     offline: h.offline,
     unpaired,
     ...(h.error ? { error: h.error } : {}),
+    ...(h.reason ? { reason: h.reason } : {}),
     allSynced: !h.syncing && pending === 0 && !h.offline && !unpaired && !h.error,
   };
 }
