@@ -10,6 +10,7 @@ import { writeSnapshot, type SnapshotStats } from './format/snapshot';
 import { fail, ok, toFailure, type BackupClock, type BackupDestination, type BackupReader, type Faults, type OnProgress, type Result } from './format/types';
 import { ALL_DATA_SETS, commitStaged, countRows, readDataSets, type RowCounts } from './dexie-source';
 import { loadSettings, type BackupSettings } from './settings';
+import { FILES_SET, readExtraFolders, type ExtraFolder } from './folder-source';
 
 export interface RunExtras {
   codec: PackCodec;
@@ -21,6 +22,8 @@ export interface RunExtras {
   /** Overwrite a medium that holds another backup set (after the manager confirmed). */
   replaceForeign?: boolean;
   faults?: Faults;
+  /** Extra folders from the disk, backed up as data set "files" (one table per label). */
+  extraFolders?: ExtraFolder[];
 }
 
 export interface BackupRunReport extends Omit<SnapshotStats, 'head'> {
@@ -52,7 +55,7 @@ export async function runBackup(
     const medium = await identifyMedium(destination, clock, extras.mediumLabel ?? destination.kind);
     Object.assign(row, { mediumId: medium.mediumId, mediumLabel: medium.label });
     onProgress?.({ phase: 'read', done: 0, total: s.dataSets.length });
-    const tables = await readDataSets(db, s.dataSets, s.includeIndexes);
+    const tables = [...(await readDataSets(db, s.dataSets, s.includeIndexes)), ...(await readExtraFolders(extras.extraFolders ?? []))];
     const snapshotId = randomHex(12);
     const stats = await writeSnapshot(
       destination, config, tables,
@@ -120,6 +123,8 @@ export interface RestorePreview {
   organization: { id: string; name: string };
   stores: { id: string; name: string }[];
   dataSets: DataSetName[];
+  /** Labels of extra disk folders in the backup (restored with restoreExtraFolder). */
+  extraFolders: string[];
   backupRows: RowCounts;
   localRows: RowCounts;
   /** The verified rows, held in memory until commit. */
@@ -137,7 +142,8 @@ export async function previewRestore(
 ): Promise<Result<RestorePreview>> {
   try {
     const staged = await stageBackup(reader, secret, deps.codec, deps.onProgress);
-    const names = Object.keys(staged.manifest.dataSets);
+    const names = Object.keys(staged.manifest.dataSets).filter((n) => n !== FILES_SET);
+    const extraFolders = Object.keys(staged.manifest.dataSets[FILES_SET]?.tables ?? {});
     if (!names.every(isDataSet)) return fail('unsupported-version', 'unknown data set');
     // A backup from a newer schema may hold fields this till cannot index.
     if (staged.manifest.schemaVersion > target.verno) return fail('unsupported-version', 'schema');
@@ -148,7 +154,7 @@ export async function previewRestore(
     const m = staged.manifest;
     return ok({
       createdAt: m.createdAt, description: m.description, organization: m.organization, stores: m.stores,
-      dataSets: names as DataSetName[], backupRows, localRows: await countRows(target, names as DataSetName[]), staged,
+      dataSets: names as DataSetName[], extraFolders, backupRows, localRows: await countRows(target, names as DataSetName[]), staged,
     });
   } catch (e) {
     const f = toFailure(e);
