@@ -39,11 +39,15 @@ export async function pullCategory(
   let pages = 0;
   let resetSeen = false;
   const limit = Math.min(deps.pageLimit ?? MAX_PULL_LIMIT, MAX_PULL_LIMIT);
-  for (;;) {
+  const fetchPage = (from: string | null) => {
     const query = new URLSearchParams({ limit: String(limit) });
-    if (cp !== null) query.set('cp', cp);
+    if (from !== null) query.set('cp', from);
     const url = `${link.serverUrl}${API_PREFIX}/pull/${category}?${query.toString()}`;
-    const res = await requestJson(deps, { method: 'GET', url, token: link.token }, pullResponse);
+    return requestJson(deps, { method: 'GET', url, token: link.token }, pullResponse);
+  };
+  let next = fetchPage(cp);
+  for (;;) {
+    const res = await next;
     if (!res.ok) return fail(deps, category, res);
     const page = res.value;
     // A page for another category, or one that promises more without moving, is malformed.
@@ -58,7 +62,14 @@ export async function pullCategory(
       done = 0;
     }
     pages += 1;
-    await writePage(db, category, page, { snapshot, seen, mirror, now: deps.clock.now().toISOString() });
+    // Fetch the next page while this one is written: the network never waits inside a transaction.
+    if (page.hasMore) next = fetchPage(page.checkpoint);
+    try {
+      await writePage(db, category, page, { snapshot, seen, mirror, now: deps.clock.now().toISOString() });
+    } catch (err) {
+      // Quota, a closed or blocked database: the transaction rolled back, nothing was written.
+      return fail(deps, category, { ok: false, reason: 'storage-error', code: err instanceof Error ? err.name : 'unknown' });
+    }
     done += page.items.length;
     onProgress({ category, done, total: Math.max(page.total, done) });
     cp = page.checkpoint;
