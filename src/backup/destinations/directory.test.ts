@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directoryDestination, ensurePermission, translate } from './directory';
+import { directoryDestination, ensurePermission, openBackupFolder, translate } from './directory';
 import { MemoryDirectoryHandle } from './memory-handle';
 import { domError, type DirectoryHandleLike } from './handle';
 
@@ -54,5 +54,20 @@ describe('directory destination', () => {
     expect(asked).toBe(0);
     expect(await ensurePermission(h, true)).toBe('granted');
     expect(asked).toBe(1);
+  });
+});
+
+describe('openBackupFolder', () => {
+  it('accepts the folder holding POS-Backup or POS-Backup itself, creating nothing', async () => {
+    const parent = new MemoryDirectoryHandle('stick');
+    await directoryDestination(parent).write('BACKUP.json', bytes('{}'));
+    expect(await (await openBackupFolder(parent)).read('BACKUP.json')).toEqual(bytes('{}'));
+    const repo = await parent.getDirectoryHandle('POS-Backup');
+    expect(await (await openBackupFolder(repo)).read('BACKUP.json')).toEqual(bytes('{}'));
+    const empty = new MemoryDirectoryHandle('empty');
+    expect(await (await openBackupFolder(empty)).read('BACKUP.json')).toBeNull();
+    const names: string[] = [];
+    for await (const e of empty.values()) names.push(e.name);
+    expect(names).toEqual([]);
   });
 });

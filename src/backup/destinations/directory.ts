@@ -22,13 +22,14 @@ export function translate(e: unknown, path: string): BackupError {
 
 const isNotFound = (e: unknown) => e instanceof Error && (e.name === 'NotFoundError' || e.name === 'TypeMismatchError');
 
+/** `rootName` '' uses the handle itself as the repository root. Reads never create folders. */
 export function directoryDestination(parent: DirectoryHandleLike, rootName: string = ROOT): BackupDestination {
-  const root = () => parent.getDirectoryHandle(rootName, { create: true });
+  const root = (create: boolean) => (rootName ? parent.getDirectoryHandle(rootName, { create }) : Promise.resolve(parent));
 
   async function dirOf(path: string, create: boolean): Promise<{ dir: DirectoryHandleLike; name: string }> {
     const parts = path.split('/');
     const name = parts.pop() ?? '';
-    let dir = await root();
+    let dir = await root(create);
     for (const p of parts) dir = await dir.getDirectoryHandle(p, { create });
     return { dir, name };
   }
@@ -94,4 +95,14 @@ export async function ensurePermission(handle: DirectoryHandleLike, request: boo
   const state = (await handle.queryPermission?.(mode)) ?? 'granted';
   if (state === 'granted' || !request) return state;
   return (await handle.requestPermission?.(mode)) ?? 'denied';
+}
+
+/**
+ * A backup folder the manager picked for restore: either the folder holding POS-Backup or the
+ * POS-Backup folder itself (its BACKUP.json sits at the top).
+ */
+export async function openBackupFolder(handle: DirectoryHandleLike): Promise<BackupDestination> {
+  const inside = directoryDestination(handle);
+  if (await inside.read('BACKUP.json')) return inside;
+  return directoryDestination(handle, '');
 }
