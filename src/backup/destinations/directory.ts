@@ -59,6 +59,17 @@ export function directoryDestination(parent: DirectoryHandleLike, rootName: stri
         throw translate(e, dirPath);
       }
     },
+    async names(dirPath) {
+      try {
+        const { dir } = await dirOf(dirPath ? `${dirPath}/x` : 'x', false);
+        const out: string[] = [];
+        for await (const entry of dir.values()) if (entry.kind === 'file') out.push(entry.name);
+        return out;
+      } catch (e) {
+        if (isNotFound(e)) return [];
+        throw translate(e, dirPath);
+      }
+    },
     async write(path, bytes) {
       try {
         const { dir, name } = await dirOf(path, true);

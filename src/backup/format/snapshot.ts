@@ -4,6 +4,7 @@
 import { COMMIT_STEPS, BackupError, type BackupDestination, type CommitStep, type Faults, type OnProgress } from './types';
 import { hmacHex, hmacKey, sha256Hex, utf8 } from './bytes';
 import { cutPacks, type Doc } from './chunker';
+import { createPool } from './pool';
 import type { CompressionLevel, PackCodec } from './codec';
 import {
   FORMAT_NAME, FORMAT_VERSION, PATHS, headSchema, jsonBytes, manifestPath, packPath, parseJsonFile,
@@ -34,6 +35,8 @@ export interface SnapshotContext {
   dedupSecret: string;
   faults?: Faults;
   onProgress?: OnProgress;
+  /** Files written (and read back) at once; default 6. */
+  parallel?: number;
 }
 
 export interface SnapshotStats {
@@ -78,9 +81,11 @@ export async function writeSnapshot(
   const previous = await previousPacks(dest);
   const chunks = tables.map((t) => ({ t, chunks: cutPacks(t.docs, { ...config.chunker }) }));
   const total = chunks.reduce((n, c) => n + c.chunks.length, 0);
-  const refs: PackRef[] = [];
   const written: PackRef[] = [];
   const dataSets: Manifest['dataSets'] = {};
+  const tagged: { entry: PackEntry; tag: string }[] = [];
+  const inRun = new Map<string, PackRef>();
+  const pool = createPool(ctx.parallel ?? 6);
   let done = 0;
   let rawBytes = 0;
   for (const { t, chunks: list } of chunks) {
@@ -89,21 +94,36 @@ export async function writeSnapshot(
       rawBytes += c.plain.length;
       const plainSha256 = await sha256Hex(c.plain);
       const tag = await hmacHex(tagKey, utf8(`${t.set}/${t.table}/${ctx.level}/${plainSha256}`));
-      let ref = previous.get(tag);
-      if (!ref) {
-        const sealed = await ctx.codec.seal(c.plain, ctx.level, recipient);
-        ref = [await sha256Hex(sealed), sealed.length, tag];
-        await dest.write(packPath(ref[0]), sealed);
-        written.push(ref);
-        previous.set(tag, ref);
+      const entry: PackEntry = { name: '', size: 0, plainSha256, rows: c.rows, first: c.first, last: c.last };
+      entries.push(entry);
+      tagged.push({ entry, tag });
+      const bytesSoFar = rawBytes;
+      const report = () => ctx.onProgress?.({ phase: 'pack', done: ++done, total, bytes: bytesSoFar });
+      if (previous.has(tag) || inRun.has(tag)) {
+        report();
+        continue;
       }
-      refs.push(ref);
-      entries.push({ name: ref[0], size: ref[1], plainSha256, rows: c.rows, first: c.first, last: c.last });
-      ctx.onProgress?.({ phase: 'pack', done: ++done, total, bytes: rawBytes });
+      inRun.set(tag, ['', 0, tag]);
+      await pool.run(async () => {
+        const sealed = await ctx.codec.seal(c.plain, ctx.level, recipient);
+        const ref: PackRef = [await sha256Hex(sealed), sealed.length, tag];
+        await dest.write(packPath(ref[0]), sealed);
+        inRun.set(tag, ref);
+        written.push(ref);
+        report();
+      });
     }
     const set = (dataSets[t.set] ??= { tables: {} });
     set.tables[t.table] = { rows: t.docs.length, packs: entries };
   }
+  await pool.drain();
+  const refs: PackRef[] = tagged.map(({ entry, tag }) => {
+    const ref = previous.get(tag) ?? inRun.get(tag);
+    if (!ref || !ref[0]) throw new BackupError('io', 'pack not written');
+    entry.name = ref[0];
+    entry.size = ref[1];
+    return ref;
+  });
   await step(ctx.faults, 'packs-written');
 
   const manifest: Manifest = {
@@ -136,34 +156,36 @@ export async function writeSnapshot(
 /** New files are read back and hashed; reused ones must still be listed with their size. */
 async function readBack(dest: BackupDestination, fresh: PackRef[], all: PackRef[], onProgress?: OnProgress): Promise<void> {
   const manifestRef = fresh[0];
+  const pool = createPool(6);
   let done = 0;
   for (const ref of fresh) {
     const path = ref === manifestRef ? manifestPath(ref[0]) : packPath(ref[0]);
-    const bytes = await dest.read(path);
-    if (!bytes || bytes.length !== ref[1] || (await sha256Hex(bytes)) !== ref[0]) throw new BackupError('io', `read-back ${path}`);
-    onProgress?.({ phase: 'verify', done: ++done, total: fresh.length });
+    await pool.run(async () => {
+      const bytes = await dest.read(path);
+      if (!bytes || bytes.length !== ref[1] || (await sha256Hex(bytes)) !== ref[0]) throw new BackupError('io', `read-back ${path}`);
+      onProgress?.({ phase: 'verify', done: ++done, total: fresh.length });
+    });
   }
-  const present = new Map((await dest.list(PATHS.packs)).map((f) => [f.name, f.size]));
-  for (const ref of all) if (present.get(ref[0]) !== ref[1]) throw new BackupError('io', `missing ${ref[0]}`);
+  await pool.drain();
+  // Reused packs were listed with their sizes when the run started; check they are still named.
+  const present = new Set(await namesIn(dest, PATHS.packs));
+  for (const ref of all) if (!present.has(ref[0])) throw new BackupError('io', `missing ${ref[0]}`);
 }
+
+const namesIn = async (dest: BackupDestination, dir: string): Promise<string[]> =>
+  dest.names ? dest.names(dir) : (await dest.list(dir)).map((f) => f.name);
 
 /** Deletes packs and manifests HEAD does not reference (also leftovers of crashed runs). */
 export async function collectGarbage(dest: BackupDestination, head: Head): Promise<number> {
   const keepPacks = new Set(head.packs.map((r) => r[0]));
-  let removed = 0;
-  for (const f of await dest.list(PATHS.packs)) {
-    if (!keepPacks.has(f.name)) {
-      await dest.remove(packPath(f.name));
-      removed++;
-    }
-  }
-  for (const f of await dest.list(PATHS.manifests)) {
-    if (f.name !== head.manifest.name) {
-      await dest.remove(manifestPath(f.name));
-      removed++;
-    }
-  }
-  return removed;
+  const doomed = [
+    ...(await namesIn(dest, PATHS.packs)).filter((n) => !keepPacks.has(n)).map(packPath),
+    ...(await namesIn(dest, PATHS.manifests)).filter((n) => n !== head.manifest.name).map(manifestPath),
+  ];
+  const pool = createPool(6);
+  for (const path of doomed) await pool.run(() => dest.remove(path));
+  await pool.drain();
+  return doomed.length;
 }
 
 export { COMMIT_STEPS };

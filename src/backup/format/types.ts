@@ -44,6 +44,8 @@ export interface BackupReader {
   read(path: string): Promise<Uint8Array | null>;
   /** Files directly inside a folder ('' = the root); [] when the folder does not exist. */
   list(dir: string): Promise<FileInfo[]>;
+  /** Names only (cheaper than list on directory handles, where a size costs a getFile). */
+  names?(dir: string): Promise<string[]>;
 }
 
 /**
