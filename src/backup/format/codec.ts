@@ -28,21 +28,32 @@ export interface PackCodec {
 
 export const RECOVERY_KEY_PREFIX = 'AGE-SECRET-KEY-1';
 
+// One Encrypter/Decrypter per key, reused for every pack (age-encryption allows many files
+// per instance; each file still gets a fresh file key and ephemeral share).
+let encrypter: { recipient: string; e: Encrypter } | null = null;
+let decrypter: { identity: string; d: Decrypter } | null = null;
+
 export async function seal(plain: Uint8Array, level: CompressionLevel, recipient: string | null): Promise<Uint8Array> {
   const packed = gzipSync(plain, { level, mtime: 0 });
   if (recipient === null) return packed;
-  const e = new Encrypter();
-  e.addRecipient(recipient);
-  return e.encrypt(packed);
+  if (encrypter?.recipient !== recipient) {
+    const e = new Encrypter();
+    e.addRecipient(recipient);
+    encrypter = { recipient, e };
+  }
+  return encrypter.e.encrypt(packed);
 }
 
 export async function open(stored: Uint8Array, identity: string | null): Promise<Uint8Array> {
   let packed = stored;
   if (identity !== null) {
     try {
-      const d = new Decrypter();
-      d.addIdentity(identity);
-      packed = await d.decrypt(stored);
+      if (decrypter?.identity !== identity) {
+        const d = new Decrypter();
+        d.addIdentity(identity);
+        decrypter = { identity, d };
+      }
+      packed = await decrypter.d.decrypt(stored);
     } catch (e) {
       throw new BackupError('damaged', `decrypt: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -4,6 +4,7 @@
 import { BackupError, type BackupReader, type OnProgress } from './types';
 import { fromUtf8, sha256Hex } from './bytes';
 import { parsePack } from './chunker';
+import { createPool } from './pool';
 import { RECOVERY_KEY_PREFIX, recipientOf, type PackCodec } from './codec';
 import {
   PATHS, configSchema, headSchema, manifestPath, manifestSchema, packPath, parseJsonFile,
@@ -97,23 +98,32 @@ export async function stageBackup(r: BackupReader, secret: string, codec: PackCo
   const dataSets: StagedBackup['dataSets'] = {};
   let done = 0;
   let rawBytes = 0;
+  // Packs are fetched and opened a few at a time (media latency), rows kept in pack order.
+  const pool = createPool(4);
+  const perTable: { setName: string; tableName: string; rows: number; docs: unknown[][] }[] = [];
   for (const [setName, set] of Object.entries(manifest.dataSets)) {
-    const tables: Record<string, unknown[]> = (dataSets[setName] = {});
     for (const [tableName, table] of Object.entries(set.tables)) {
-      const rows: unknown[] = [];
-      for (const p of table.packs) {
+      const slot = { setName, tableName, rows: table.rows, docs: new Array<unknown[]>(table.packs.length) };
+      perTable.push(slot);
+      for (const [i, p] of table.packs.entries()) {
         if (!listed.has(p.name)) throw new BackupError('damaged', `pack not in HEAD ${p.name}`);
-        const plain = await codec.open(await readExact(r, packPath(p.name), p.size, p.name), identity);
-        if ((await sha256Hex(plain)) !== p.plainSha256) throw new BackupError('damaged', `pack content ${p.name}`);
-        const docs = parseOrDamaged(plain);
-        if (docs.length !== p.rows) throw new BackupError('damaged', `pack rows ${p.name}`);
-        for (const d of docs) rows.push(d);
-        rawBytes += plain.length;
-        onProgress?.({ phase: 'stage', done: ++done, total: all.length, bytes: rawBytes });
+        await pool.run(async () => {
+          const plain = await codec.open(await readExact(r, packPath(p.name), p.size, p.name), identity);
+          if ((await sha256Hex(plain)) !== p.plainSha256) throw new BackupError('damaged', `pack content ${p.name}`);
+          const docs = parseOrDamaged(plain);
+          if (docs.length !== p.rows) throw new BackupError('damaged', `pack rows ${p.name}`);
+          slot.docs[i] = docs;
+          rawBytes += plain.length;
+          onProgress?.({ phase: 'stage', done: ++done, total: all.length, bytes: rawBytes });
+        });
       }
-      if (rows.length !== table.rows) throw new BackupError('damaged', `table rows ${tableName}`);
-      tables[tableName] = rows;
     }
+  }
+  await pool.drain();
+  for (const t of perTable) {
+    const rows = t.docs.flat();
+    if (rows.length !== t.rows) throw new BackupError('damaged', `table rows ${t.tableName}`);
+    (dataSets[t.setName] ??= {})[t.tableName] = rows;
   }
   return { config, manifest, dataSets, rawBytes };
 }
