@@ -33,7 +33,7 @@ describe('daily backup', () => {
     expect(first.value.packsReused).toBe(0);
 
     // 1%: 20 article prices edited, 20 new receipts appended.
-    const changed = Array.from({ length: 20 }, (_, i) => i * 97);
+    const changed = Array.from({ length: 20 }, (_, i) => 300 + i * 17);
     await db.articles.bulkPut(changed.map((i) => toArticleRow(article(i, 99_999), 'erp')));
     const { receipt } = await import('../../src/backup/test-fixtures');
     await db.receipts.bulkPut(Array.from({ length: 20 }, (_, i) => receipt(2000 + i)));

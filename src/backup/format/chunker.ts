@@ -12,7 +12,7 @@ export interface ChunkerParams {
   maxBytes: number;
 }
 
-export const DEFAULT_CHUNKER: Omit<ChunkerParams, 'salt'> = { avgDocs: 64, maxBytes: 4 * 1024 * 1024 };
+export const DEFAULT_CHUNKER: Omit<ChunkerParams, 'salt'> = { avgDocs: 256, maxBytes: 4 * 1024 * 1024 };
 
 export interface Doc {
   key: string;
