@@ -69,13 +69,16 @@ async function previousPacks(dest: BackupDestination): Promise<Map<string, PackR
   return byTag;
 }
 
-export async function writeSnapshot(
-  dest: BackupDestination,
-  config: BackupConfig,
-  tables: TableInput[],
-  meta: SnapshotMeta,
-  ctx: SnapshotContext,
-): Promise<SnapshotStats> {
+interface PacksResult {
+  dataSets: Manifest['dataSets'];
+  /** One per pack in manifest order (reused or new). */
+  refs: PackRef[];
+  written: PackRef[];
+  rawBytes: number;
+}
+
+/** Step 1: cut, tag, and seal+write the packs the previous HEAD does not already hold. */
+async function writePacks(dest: BackupDestination, config: BackupConfig, tables: TableInput[], ctx: SnapshotContext): Promise<PacksResult> {
   const recipient = config.encryption === 'none' ? null : config.recipient;
   const tagKey = await hmacKey(ctx.dedupSecret);
   const previous = await previousPacks(dest);
@@ -113,17 +116,28 @@ export async function writeSnapshot(
         report();
       });
     }
-    const set = (dataSets[t.set] ??= { tables: {} });
-    set.tables[t.table] = { rows: t.docs.length, packs: entries };
+    (dataSets[t.set] ??= { tables: {} }).tables[t.table] = { rows: t.docs.length, packs: entries };
   }
   await pool.drain();
-  const refs: PackRef[] = tagged.map(({ entry, tag }) => {
+  const refs = tagged.map(({ entry, tag }) => {
     const ref = previous.get(tag) ?? inRun.get(tag);
     if (!ref || !ref[0]) throw new BackupError('io', 'pack not written');
     entry.name = ref[0];
     entry.size = ref[1];
     return ref;
   });
+  return { dataSets, refs, written, rawBytes };
+}
+
+export async function writeSnapshot(
+  dest: BackupDestination,
+  config: BackupConfig,
+  tables: TableInput[],
+  meta: SnapshotMeta,
+  ctx: SnapshotContext,
+): Promise<SnapshotStats> {
+  const recipient = config.encryption === 'none' ? null : config.recipient;
+  const { dataSets, refs, written, rawBytes } = await writePacks(dest, config, tables, ctx);
   await step(ctx.faults, 'packs-written');
 
   const manifest: Manifest = {
