@@ -21,23 +21,24 @@ function keyOf(row: Record<string, unknown>, keyPath: string): string {
 
 export async function readDataSets(db: OrgDatabase, sets: readonly DataSetName[], includeIndexes: boolean): Promise<TableInput[]> {
   const wanted = sets.flatMap((set) => DATA_SETS[set].map((table) => ({ set, table })));
-  return db.transaction('r', wanted.map((w) => w.table), async () => {
-    const out: TableInput[] = [];
-    for (const { set, table } of wanted) {
-      const t = db.table(table);
-      const keyPath = String(t.schema.primKey.keyPath);
-      const rows = (await t.toArray()) as Record<string, unknown>[];
-      const strip = includeIndexes ? [] : (DERIVED[table] ?? []);
-      const docs: Doc[] = rows.map((row) => {
-        const doc = strip.length ? { ...row } : row;
-        for (const f of strip) delete doc[f];
-        return { key: keyOf(row, keyPath), json: JSON.stringify(doc) };
-      });
-      docs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      out.push({ set, table, docs });
-    }
-    return out;
-  });
+  // All tables are read in one read transaction (a consistent snapshot), their requests in flight together.
+  return db.transaction('r', wanted.map((w) => w.table), () =>
+    Promise.all(
+      wanted.map(async ({ set, table }): Promise<TableInput> => {
+        const t = db.table(table);
+        const keyPath = String(t.schema.primKey.keyPath);
+        const rows = (await t.toArray()) as Record<string, unknown>[];
+        const strip = includeIndexes ? [] : (DERIVED[table] ?? []);
+        const docs: Doc[] = rows.map((row) => {
+          const doc = strip.length ? { ...row } : row;
+          for (const f of strip) delete doc[f];
+          return { key: keyOf(row, keyPath), json: JSON.stringify(doc) };
+        });
+        docs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+        return { set, table, docs };
+      }),
+    ),
+  );
 }
 
 /** Rebuilds the index fields a backup made without indexes left out. */
