@@ -69,6 +69,12 @@ async function previousPacks(dest: BackupDestination): Promise<Map<string, PackR
   return byTag;
 }
 
+async function mapInBatches<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
+  return out;
+}
+
 interface PacksResult {
   dataSets: Manifest['dataSets'];
   /** One per pack in manifest order (reused or new). */
@@ -93,10 +99,14 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, tables:
   let rawBytes = 0;
   for (const { t, chunks: list } of chunks) {
     const entries: PackEntry[] = [];
-    for (const c of list) {
-      rawBytes += c.plain.length;
+    // WebCrypto calls are cheap but each has a round-trip; overlap them instead of awaiting one by one.
+    const hashes = await mapInBatches(list, 32, async (c) => {
       const plainSha256 = await sha256Hex(c.plain);
-      const tag = await hmacHex(tagKey, utf8(`${t.set}/${t.table}/${ctx.level}/${plainSha256}`));
+      return { plainSha256, tag: await hmacHex(tagKey, utf8(`${t.set}/${t.table}/${ctx.level}/${plainSha256}`)) };
+    });
+    for (const [i, c] of list.entries()) {
+      rawBytes += c.plain.length;
+      const { plainSha256, tag } = hashes[i]!;
       const entry: PackEntry = { name: '', size: 0, plainSha256, rows: c.rows, first: c.first, last: c.last };
       entries.push(entry);
       tagged.push({ entry, tag });
