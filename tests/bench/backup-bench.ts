@@ -102,6 +102,60 @@ export async function measureBackup(
   };
 }
 
+/** Browser entry (the Chromium run below bundles this file): real OPFS, real backup Worker. */
+export async function browserBench(n: number): Promise<BackupBenchFigures & { seedMs: number }> {
+  const { OrgDatabase } = await import('../../src/db/schema');
+  const { directoryDestination } = await import('../../src/backup/destinations/directory');
+  const { createBrowserCodec } = await import('../../src/backup/worker-client');
+  const opfs = (await navigator.storage.getDirectory()) as unknown as import('../../src/backup/destinations/handle').DirectoryHandleLike;
+  const run = Math.random().toString(36).slice(2);
+  const db = new OrgDatabase(`bench-${run}`);
+  const t = clockNow();
+  await seedBenchOrg(db, n);
+  const seedMs = Math.round(clockNow() - t);
+  const stick = await opfs.getDirectoryHandle(`stick-${run}`, { create: true });
+  const { codec, dispose } = createBrowserCodec();
+  try {
+    return { seedMs, ...(await measureBackup(db, () => directoryDestination(stick), new OrgDatabase(`bench-restore-${run}`), codec, n)) };
+  } finally {
+    dispose();
+  }
+}
+
+/**
+ * Node side of the Chromium run: bundles this file with Vite (the Worker too), serves it on
+ * localhost (OPFS needs a secure context) and calls browserBench in headless Chromium.
+ */
+export async function runInChromium(n: number, chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): Promise<unknown> {
+  const { build } = await import('vite');
+  const { createServer } = await import('node:http');
+  const { chromium } = await import('playwright-core');
+  const out = (await build({
+    configFile: false, logLevel: 'error', root: process.cwd(),
+    build: { write: false, target: 'es2022', minify: false, lib: { entry: 'tests/bench/backup-bench.ts', formats: ['es'], fileName: 'bench' }, rollupOptions: { external: [/^node:/, 'vite', 'playwright-core'] } },
+    worker: { format: 'es' },
+  })) as { output: { fileName: string; code?: string; source?: string | Uint8Array }[] }[];
+  const files = new Map(out.flatMap((o) => o.output).map((f) => [`/${f.fileName}`, f.code ?? f.source ?? '']));
+  const html = '<!doctype html><script type="module">import * as b from "/bench.js"; window.benchModule = b;</script>';
+  const server = createServer((req, res) => {
+    const body = req.url === '/' ? html : files.get(req.url ?? '');
+    res.writeHead(body === undefined ? 404 : 200, { 'content-type': req.url === '/' ? 'text/html' : 'text/javascript' });
+    res.end(body ?? '');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => 'benchModule' in window);
+    return await page.evaluate((rows) => (window as unknown as { benchModule: { browserBench(n: number): Promise<unknown> } }).benchModule.browserBench(rows), n);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
 async function main(): Promise<void> {
   if (typeof indexedDB === 'undefined') {
     // Node: Dexie looked for IndexedDB when it was imported; hand it the in-memory one.
@@ -113,6 +167,10 @@ async function main(): Promise<void> {
   const { memoryDestination } = await import('../../src/backup/destinations/memory');
   const { OrgDatabase } = await import('../../src/db/schema');
   const n = Number(process.env.BENCH_ROWS ?? 100_000);
+  if (process.argv.includes('--chromium')) {
+    console.log(JSON.stringify(await runInChromium(n), null, 2));
+    return;
+  }
   const db = new OrgDatabase(`bench-${n}`);
   let t = clockNow();
   await seedBenchOrg(db, n);
