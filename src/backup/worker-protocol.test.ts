@@ -31,3 +31,16 @@ describe('worker codec protocol', () => {
     await expect(codec.open(new Uint8Array([1, 2, 3]), keys.identity)).rejects.toMatchObject({ code: 'damaged' });
   });
 });
+
+describe('round-robin codec', () => {
+  it('spreads seals over the workers and still opens every pack', async () => {
+    const { roundRobin } = await import('./worker-client');
+    const calls: number[] = [];
+    const counted = (i: number) => ({ ...inlineCodec, seal: (...a: Parameters<typeof inlineCodec.seal>) => (calls.push(i), inlineCodec.seal(...a)) });
+    const codec = roundRobin([counted(0), counted(1)]);
+    const keys = await codec.createKeySet('pw', 2);
+    const sealed = await Promise.all([1, 2, 3, 4].map((n) => codec.seal(new Uint8Array([n]), 1, keys.recipient)));
+    expect(calls).toEqual([0, 1, 0, 1]);
+    expect(await Promise.all(sealed.map(async (s) => [...(await codec.open(s, keys.identity))]))).toEqual([[1], [2], [3], [4]]);
+  });
+});
