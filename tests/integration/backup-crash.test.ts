@@ -82,3 +82,27 @@ describe('backup crash safety', () => {
     expect(failures).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('medium rot', () => {
+  it('a reused pack that rotted on the medium is written again by the next run', async () => {
+    const { db, clock, stick } = await backedUpOrg();
+    // A receipts pack: backedUpOrg edits articles only, so this pack would otherwise be reused.
+    const head = await readHead(stick);
+    const manifestPacks = head.packs.map((p) => `packs/${p[0]}`);
+    const receiptsFirst = await (async () => {
+      const preview = await previewRestore(stick, 'pw', freshDb('peek'), { codec: inlineCodec });
+      if (!preview.ok) throw new Error(preview.reason);
+      return preview.value.staged.manifest.dataSets.receipts!.tables.receipts!.packs[0]!.name;
+    })();
+    const name = `packs/${receiptsFirst}`;
+    expect(manifestPacks).toContain(name);
+    const bytes = stick.files.get(name)!.slice();
+    bytes[bytes.length - 3] = bytes[bytes.length - 3]! ^ 0x10;
+    stick.files.set(name, bytes);
+    expect((await verifyBackup(stick, 'quick', { codec: inlineCodec })).ok).toBe(false);
+    const run = await runBackup(db, stick, null, clock, undefined, extras);
+    expect(run.ok).toBe(true);
+    expect(stick.files.has(name)).toBe(false);
+    expect((await verifyBackup(stick, 'deep', { codec: inlineCodec, secret: 'pw' })).ok).toBe(true);
+  });
+});

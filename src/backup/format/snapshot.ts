@@ -37,6 +37,8 @@ export interface SnapshotContext {
   onProgress?: OnProgress;
   /** Files written (and read back) at once; default 6. */
   parallel?: number;
+  /** Reused packs hashed per run to catch rot on the medium; default 16. */
+  checkReused?: number;
 }
 
 export interface SnapshotStats {
@@ -54,7 +56,7 @@ async function step(faults: Faults | undefined, s: CommitStep): Promise<void> {
 }
 
 /** The previous HEAD's packs by dedup tag, when HEAD is readable; a damaged HEAD reuses nothing. */
-async function previousPacks(dest: BackupDestination): Promise<Map<string, PackRef>> {
+async function previousPacks(dest: BackupDestination, sampleSize: number): Promise<Map<string, PackRef>> {
   const byTag = new Map<string, PackRef>();
   const bytes = await dest.read(PATHS.head);
   if (!bytes) return byTag;
@@ -66,7 +68,27 @@ async function previousPacks(dest: BackupDestination): Promise<Map<string, PackR
   }
   const present = new Map((await dest.list(PATHS.packs)).map((f) => [f.name, f.size]));
   for (const ref of head.packs) if (present.get(ref[0]) === ref[1]) byTag.set(ref[2], ref);
+  await dropRotten(dest, byTag, sampleSize);
   return byTag;
+}
+
+/**
+ * Reused packs are not re-read each run, so a few random ones are hashed: a pack that rotted
+ * on the medium (same size, other bytes) is left out of reuse and written again.
+ */
+async function dropRotten(dest: BackupDestination, byTag: Map<string, PackRef>, sampleSize: number): Promise<void> {
+  const refs = [...byTag.values()];
+  const picks = new Set<PackRef>();
+  const random = crypto.getRandomValues(new Uint32Array(Math.min(sampleSize, refs.length) * 2));
+  for (const r of random) {
+    if (picks.size >= sampleSize) break;
+    const ref = refs[r % refs.length];
+    if (ref) picks.add(ref);
+  }
+  for (const ref of picks) {
+    const bytes = await dest.read(packPath(ref[0]));
+    if (!bytes || (await sha256Hex(bytes)) !== ref[0]) byTag.delete(ref[2]);
+  }
 }
 
 async function mapInBatches<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -87,7 +109,7 @@ interface PacksResult {
 async function writePacks(dest: BackupDestination, config: BackupConfig, tables: TableInput[], ctx: SnapshotContext): Promise<PacksResult> {
   const recipient = config.encryption === 'none' ? null : config.recipient;
   const tagKey = await hmacKey(ctx.dedupSecret);
-  const previous = await previousPacks(dest);
+  const previous = await previousPacks(dest, ctx.checkReused ?? 16);
   const chunks = tables.map((t) => ({ t, chunks: cutPacks(t.docs, { ...config.chunker }) }));
   const total = chunks.reduce((n, c) => n + c.chunks.length, 0);
   const written: PackRef[] = [];
