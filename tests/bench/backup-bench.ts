@@ -126,7 +126,9 @@ export async function browserBench(n: number): Promise<BackupBenchFigures & { se
  * Node side of the Chromium run: bundles this file with Vite (the Worker too), serves it on
  * localhost (OPFS needs a secure context) and calls browserBench in headless Chromium.
  */
-export async function runInChromium(n: number, chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): Promise<unknown> {
+export async function runInChromium(n: number, chromiumPath?: string): Promise<unknown> {
+  // The e2e harness owns where Chromium lives (CHROMIUM_PATH overrides it).
+  const executablePath = chromiumPath ?? (await import('../e2e/harness')).CHROMIUM;
   const { build } = await import('vite');
   const { createServer } = await import('node:http');
   const { chromium } = await import('playwright-core');
@@ -144,7 +146,7 @@ export async function runInChromium(n: number, chromiumPath = process.env.CHROMI
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
