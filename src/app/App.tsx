@@ -1,0 +1,50 @@
+// The shell: boot, then the welcome screen (no organization yet), the PIN lock, or the till.
+import { useCallback, useMemo, useState } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { AppContext, type AppContextValue, type Session } from './AppContext';
+import { systemClock } from './clock';
+import { useBoot } from './useBoot';
+import { WelcomeScreen } from '../pos/ui/WelcomeScreen';
+import { LoginScreen } from '../pos/ui/LoginScreen';
+import { Frame } from '../pos/ui/Frame';
+import { loadSession, saveSession } from './sessionStore';
+import { UpdatePrompt } from './UpdatePrompt';
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { networkMode: 'always', retry: 1 } } });
+
+export function App() {
+  const { t } = useTranslation();
+  const { state, reload } = useBoot();
+  const [session, setSession] = useState<Session | null>(() => loadSession());
+
+  const login = useCallback((s: Session) => {
+    saveSession(s);
+    setSession(s);
+  }, []);
+  const lock = useCallback(() => {
+    saveSession(null);
+    setSession(null);
+  }, []);
+
+  const value = useMemo<AppContextValue | null>(
+    () =>
+      state.status === 'ready'
+        ? { registry: state.registry, org: state.org, db: state.db, clock: systemClock, session, login, lock, switchOrganization: reload }
+        : null,
+    [state, session, login, lock, reload],
+  );
+
+  let body;
+  if (state.status === 'loading') body = <p className="boot" role="status">{t('common.loading')}</p>;
+  else if (state.status === 'failed') body = <p className="boot error" role="alert">{t('boot.failed', { reason: state.reason })}</p>;
+  else if (state.status === 'empty') body = <WelcomeScreen registry={state.registry} clock={systemClock} onReady={reload} />;
+  else if (value) body = <AppContext.Provider value={value}>{session ? <Frame /> : <LoginScreen />}</AppContext.Provider>;
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      {body}
+      <UpdatePrompt />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,9 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useApp } from '../../../app/AppContext';
+import type { Operator } from '../../../sync/entities';
+
+/** Operators of this till, by name; undefined while loading. */
+export function useOperators(): Operator[] | undefined {
+  const { db } = useApp();
+  return useLiveQuery(() => db.operators.toArray().then((ops) => ops.sort((a, b) => a.name.localeCompare(b.name))), [db]);
+}

@@ -1,0 +1,9 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useApp } from '../../../app/AppContext';
+import type { ParametersRow } from '../../../db/schema';
+
+/** The shop's parameters from the back office (name, receipt header/footer, tax mode, currency). */
+export function useParameters(): ParametersRow | undefined {
+  const { db } = useApp();
+  return useLiveQuery(() => db.parameters.get('shop'), [db]);
+}

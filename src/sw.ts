@@ -1,0 +1,25 @@
+// The service worker: precaches the built till so a cold start works offline, serves navigations
+// from the cached index.html, and hosts the background sync engine. Updates wait for the page to
+// say so (prompt flow): the till never reloads during an open sale.
+/// <reference lib="webworker" />
+import { precacheAndRoute, cleanupOutdatedCaches, createHandlerBoundToURL } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { clientsClaim } from 'workbox-core';
+
+declare const self: ServiceWorkerGlobalScope;
+
+cleanupOutdatedCaches();
+precacheAndRoute(self.__WB_MANIFEST);
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('index.html'), {
+    denylist: [/^\/api\//, /^\/admin(\/|$)/],
+  }),
+);
+
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+// The first install takes control at once so the sync engine can run here from the first visit;
+// later versions wait in "waiting" until the page accepts the update prompt.
+clientsClaim();
