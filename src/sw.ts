@@ -5,6 +5,8 @@
 import { precacheAndRoute, cleanupOutdatedCaches, createHandlerBoundToURL } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { clientsClaim } from 'workbox-core';
+import { installSyncHost } from './sync/host/sw-host';
+import { APP_VERSION } from './sync/ui/appVersion';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -19,6 +21,9 @@ registerRoute(
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
+
+// The sync engine: pages' sync requests and Background Sync wake-ups (pos-push).
+installSyncHost(self, { appVersion: APP_VERSION });
 
 // The first install takes control at once so the sync engine can run here from the first visit;
 // later versions wait in "waiting" until the page accepts the update prompt.
