@@ -139,7 +139,8 @@ export class OrgDatabase extends Dexie {
   backupHistory!: Table<BackupHistoryRow, string>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
-    super(name, options);
+    // Strict durability: a committed sale is on disk before the till says so (ARCHITECTURE §2).
+    super(name, { chromeTransactionDurability: 'strict', ...options });
     this.version(1).stores({
       articles: 'id, sku, *barcodes, nameKey, *words, groupId, origin, activeFlag',
       articleGroups: 'id, parentId, origin',

@@ -6,6 +6,9 @@ import { en } from './en';
 import { fr } from './fr';
 import { ru } from './ru';
 import { pl } from './pl';
+import * as sync from '../sync/ui/strings';
+import * as backup from '../backup/ui/strings';
+import * as screens from '../pos/ui/screens-strings';
 
 export const LANGUAGES = ['fr', 'en', 'ru', 'pl'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -25,7 +28,12 @@ export function initI18n(): typeof i18next {
   const browser = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
   const lng = pickLanguage(stored, browser);
   void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, fr: { translation: fr }, ru: { translation: ru }, pl: { translation: pl } },
+    resources: {
+      en: { translation: { ...en, sync: sync.en, backup: backup.en, screens: screens.en } },
+      fr: { translation: { ...fr, sync: sync.fr, backup: backup.fr, screens: screens.fr } },
+      ru: { translation: { ...ru, sync: sync.ru, backup: backup.ru, screens: screens.ru } },
+      pl: { translation: { ...pl, sync: sync.pl, backup: backup.pl, screens: screens.pl } },
+    },
     lng,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

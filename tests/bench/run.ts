@@ -1,0 +1,74 @@
+// `npm run bench`: every benchmark of the project in one run, printed as figures next to a
+// baseline measured in the same run (these machines are noisy; ratios travel, raw ms do not).
+import { runBundleInChromium, stats } from './chromium';
+import type { TillFigures } from './till-bench';
+import { launchBrowser, newTabletContext, startServer } from '../e2e/harness';
+import { TillPage } from '../e2e/pages/TillPage';
+
+const N = Number(process.env.BENCH_ARTICLES ?? 100_000);
+const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(1) : '∞');
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+async function tillBench(): Promise<void> {
+  const f = await runBundleInChromium<TillFigures>('tests/bench/till-bench.ts', 'browserTillBench', N);
+  console.log(`\n## Till (Chromium, ${f.articles} articles; seeded in ${f.seedMs} ms)`);
+  console.log(`barcode lookup     p50 ${ms(f.barcode.p50)} p95 ${ms(f.barcode.p95)}   floor raw get p50 ${ms(f.barcodeFloor.p50)} p95 ${ms(f.barcodeFloor.p95)}   ratio p50 ${ratio(f.barcode.p50, f.barcodeFloor.p50)}×`);
+  console.log(`name-prefix search p50 ${ms(f.prefix.p50)} p95 ${ms(f.prefix.p95)}   floor raw get p50 ${ms(f.barcodeFloor.p50)}   ratio p50 ${ratio(f.prefix.p50, f.barcodeFloor.p50)}×`);
+  console.log(`sale commit        p50 ${ms(f.commit.p50)} p95 ${ms(f.commit.p95)}   floor raw put p50 ${ms(f.commitFloor.p50)} p95 ${ms(f.commitFloor.p95)}   ratio p50 ${ratio(f.commit.p50, f.commitFloor.p50)}×`);
+}
+
+async function coldStartBench(): Promise<void> {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    const context = await newTabletContext(browser);
+    const page = await context.newPage();
+    const till = new TillPage(page);
+    await till.open(server.url);
+    await till.openDemoShop();
+    await till.waitForServiceWorker();
+    await till.login('Alice', '1111');
+    await context.setOffline(true);
+    const samples: number[] = [];
+    const blank: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      await page.reload();
+      await page.getByTestId('sale-screen').waitFor();
+      samples.push(await page.evaluate(() => performance.now()));
+      // Floor: the same cached document reloaded, up to its first script run.
+      await page.goto(`${server.url}/favicon.svg`);
+      blank.push(await page.evaluate(() => performance.now()));
+      await page.goto(`${server.url}/#/sale`);
+      await page.getByTestId('sale-screen').waitFor();
+    }
+    const s = stats(samples);
+    const b = stats(blank);
+    console.log(`\n## Cold start offline (service worker cache → sale screen interactive, tablet 1280×800)`);
+    console.log(`p50 ${s.p50.toFixed(0)} ms  p95 ${s.p95.toFixed(0)} ms  (goal < 1500 ms)   floor: cached static file p50 ${b.p50.toFixed(0)} ms   ratio ${ratio(s.p50, b.p50)}×`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const want = (name: string) => only.length === 0 || only.includes(name);
+  if (want('till')) await tillBench();
+  if (want('coldstart')) await coldStartBench();
+  if (want('server')) {
+    const { runServerBench } = await import('./server-bench');
+    console.log('\n## Back office (pull and push throughput)');
+    for (const line of await runServerBench()) console.log(line);
+  }
+  if (want('backup')) {
+    const { runInChromium } = await import('./backup-bench');
+    console.log('\n## Backup (Chromium, OPFS, backup Worker)');
+    console.log(JSON.stringify(await runInChromium(N), null, 2));
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
