@@ -25,6 +25,8 @@ export interface PrepareOptions {
   clock?: Clock;
   /** Seed the demo shop when the database has no records (default true). */
   seedDemo?: boolean;
+  /** Articles in the demo catalog (300; DEMO_ARTICLES for tests and benchmarks). */
+  demoArticles?: number;
   /** Sets (or replaces) the admin password; when absent and no admin exists, 'admin' is used. */
   adminPassword?: string;
   log?: (line: string) => void;
@@ -40,7 +42,7 @@ export async function prepareDatabase(db: Database, options: PrepareOptions = {}
     secret: await ensureMeta(db, 'checkpointSecret', randomToken()),
   };
   if ((options.seedDemo ?? true) && (await getMeta(db, 'seeded')) === undefined && (await lastRev(db)) === 0) {
-    const catalog = generateDemoCatalog({ articles: 300, seed: 42, now: clock.now() });
+    const catalog = generateDemoCatalog({ articles: options.demoArticles ?? 300, seed: 42, now: clock.now() });
     const writes = catalogWrites(catalog, await generateDemoOperators());
     await db.transaction(async (tx) => {
       await writeRecords(tx, writes, clock.now());

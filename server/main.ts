@@ -1,5 +1,6 @@
 // Back office entry point: `tsx server/main.ts`. Environment: PORT (8787), HOST (127.0.0.1),
-// DATA_DIR (.data/), DATABASE_URL (PostgreSQL; else embedded PGlite), ADMIN_PASSWORD.
+// DATA_DIR (.data/), DATABASE_URL (PostgreSQL; else embedded PGlite), ADMIN_PASSWORD,
+// DEMO_ARTICLES (size of the demo catalog seeded into an empty database, 300).
 import path from 'node:path';
 import { REPO_ROOT, startBackOffice } from './backOffice';
 import { openDatabase } from './store/open';
@@ -11,7 +12,8 @@ const dataDir = path.resolve(env.DATA_DIR ?? path.join(REPO_ROOT, '.data'));
 const log = (line: string) => console.log(`[back office] ${line}`);
 
 const db = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir });
-const server = await startBackOffice({ db, port, host, adminPassword: env.ADMIN_PASSWORD || undefined, log });
+const demoArticles = env.DEMO_ARTICLES ? Number(env.DEMO_ARTICLES) : undefined;
+const server = await startBackOffice({ db, port, host, adminPassword: env.ADMIN_PASSWORD || undefined, demoArticles, log });
 log(`${db.engine === 'postgres' ? 'PostgreSQL' : `PGlite in ${path.join(dataDir, 'pglite')}`}`);
 log(`till: ${server.url}/   admin: ${server.url}/admin/`);
 

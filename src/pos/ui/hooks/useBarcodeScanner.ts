@@ -18,7 +18,7 @@ export function feedScanKey(buf: ScanBuffer, key: string, at: number): { buf: Sc
     const code = fresh.length >= MIN_LENGTH ? fresh : null;
     return { buf: { text: '', lastAt: at }, code };
   }
-  if (key.length === 1 && /[0-9A-Za-z:\-]/.test(key)) return { buf: { text: fresh + key, lastAt: at }, code: null };
+  if (key.length === 1 && /[0-9A-Za-z:-]/.test(key)) return { buf: { text: fresh + key, lastAt: at }, code: null };
   return { buf: { text: '', lastAt: at }, code: null };
 }
 
