@@ -7,6 +7,7 @@ import type { CompressionLevel, PackCodec } from './format/codec';
 import type { SetIdentity } from './format/repo';
 import { fail, ok, type BackupClock, type Result } from './format/types';
 import { ALL_DATA_SETS } from './dexie-source';
+import type { ExtraFolder } from './folder-source';
 
 export interface BackupSettings {
   id: 'backup';
@@ -22,12 +23,14 @@ export interface BackupSettings {
   suspended: boolean;
   /** The chosen directory handle (storable in IndexedDB), opaque here. */
   directory: unknown;
+  /** Extra disk folders (label + directory handle, storable in IndexedDB) backed up as "files". */
+  extraFolders: ExtraFolder[];
 }
 
 export function defaultSettings(): BackupSettings {
   return {
     id: 'backup', set: null, dedupSecret: randomHex(32), compressionLevel: 6, includeIndexes: false,
-    dataSets: [...ALL_DATA_SETS], externalBackups: false, suspended: false, directory: null,
+    dataSets: [...ALL_DATA_SETS], externalBackups: false, suspended: false, directory: null, extraFolders: [],
   };
 }
 

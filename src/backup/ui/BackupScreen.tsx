@@ -1,4 +1,166 @@
-// BackupScreen (backup UI). Being built: see src/backup/ui.
+// "Sauvegarde journalière" (seed 001): last backup, history, Run backup with progress, first-time
+// setup (medium + password → recovery key once), and the settings tabs. Needs the 'backup' right.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../../app/AppContext';
+import type { BackupHistoryRow } from '../../db/schema';
+import { RequireRight } from '../../pos/ui/RequireRight';
+import { Dialog } from '../../pos/ui/Dialog';
+import { ensurePermission } from '../destinations/directory';
+import type { DirectoryHandleLike } from '../destinations/handle';
+import { saveSettings, type BackupSettings } from '../settings';
+import { BackupHistory } from './BackupHistory';
+import { BackupOptions } from './BackupOptions';
+import { BackupReminder } from './BackupReminder';
+import { BackupSetup } from './BackupSetup';
+import { formatBytes, formatDuration } from './format';
+import { useBackupCodec } from './hooks/useBackupCodec';
+import { useBackupHistory } from './hooks/useBackupHistory';
+import { useBackupSettings } from './hooks/useBackupSettings';
+import { useDirectoryPermission } from './hooks/useDirectoryPermission';
+import { useRunBackup } from './hooks/useRunBackup';
+import { LastBackup } from './LastBackup';
+import { canPickDirectory, pickDirectory } from './pickDirectory';
+import { ProgressBar } from './ProgressBar';
+import { ReasonMessage } from './ReasonMessage';
+import './backup.css';
+
+type Tab = 'main' | 'general' | 'folders';
+
 export function BackupScreen() {
-  return <section className="card" data-testid="BackupScreen" />;
+  const { t } = useTranslation();
+  return (
+    <section className="stack" aria-labelledby="backup-title" data-testid="backup-screen">
+      <h1 id="backup-title">{t('backup.title')}</h1>
+      <RequireRight right="backup">
+        <BackupBody />
+      </RequireRight>
+    </section>
+  );
+}
+
+function BackupBody() {
+  const { t } = useTranslation();
+  const settings = useBackupSettings();
+  const history = useBackupHistory();
+  const codec = useBackupCodec();
+  const [tab, setTab] = useState<Tab>('main');
+  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  if (!settings || !history) return <p role="status">{t('common.loading')}</p>;
+  return (
+    <>
+      <BackupReminder withAction={false} />
+      <div className="backup-tabs" role="tablist">
+        {(['main', 'general', 'folders'] as const).map((k) => (
+          <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)} data-testid={`backup-tab-${k}`}>
+            {t(`backup.tabs.${k}`)}
+          </button>
+        ))}
+      </div>
+      {tab === 'main' &&
+        (settings.set ? (
+          <MainTab settings={settings} history={history} codec={codec} />
+        ) : (
+          <BackupSetup settings={settings} codec={codec} onRecoveryKey={(k) => k && setRecoveryKey(k)} />
+        ))}
+      {tab !== 'main' && <BackupOptions key={tab} settings={settings} tab={tab} />}
+      {recoveryKey && (
+        <Dialog title={t('backup.setup.recoveryTitle')} onClose={() => setRecoveryKey(null)} testId="recovery-key-dialog">
+          <p>{t('backup.setup.recoveryText')}</p>
+          <p className="recovery-key" data-testid="recovery-key">{recoveryKey}</p>
+          <button type="button" className="primary" onClick={() => setRecoveryKey(null)} data-testid="recovery-done">
+            {t('backup.setup.recoveryDone')}
+          </button>
+        </Dialog>
+      )}
+    </>
+  );
+}
+
+function MainTab({ settings, history, codec }: { settings: BackupSettings; history: BackupHistoryRow[]; codec: ReturnType<typeof useBackupCodec> }) {
+  const { t, i18n } = useTranslation();
+  const { db } = useApp();
+  const handle = (settings.directory as DirectoryHandleLike | null) ?? null;
+  const permission = useDirectoryPermission(handle);
+  const { state, run } = useRunBackup(codec);
+  const [label, setLabel] = useState('');
+  const [askReplace, setAskReplace] = useState(false);
+  const last = history.find((h) => h.ok) ?? null;
+  const running = state.status === 'running';
+
+  async function start(replaceForeign = false) {
+    setAskReplace(false);
+    const end = await run(settings, { mediumLabel: label.trim() || undefined, replaceForeign });
+    if (end.status === 'failed' && end.reason === 'other-set') setAskReplace(true);
+  }
+
+  async function chooseFolder() {
+    const h = await pickDirectory('readwrite').catch(() => null);
+    if (h) await saveSettings(db, { directory: h });
+    await permission.refetch();
+  }
+
+  return (
+    <div className="stack">
+      <div className="card stack">
+        <h2>{t('backup.medium.title')}</h2>
+        <p data-testid="backup-medium">{handle ? t('backup.medium.folder', { name: handle.name }) : t('backup.medium.download')}</p>
+        {!canPickDirectory() && <p className="muted">{t('backup.medium.noPicker')}</p>}
+        {handle && permission.data && permission.data !== 'granted' && (
+          <div className="row" role="alert">
+            <span className="muted">{t('backup.medium.regrantHint')}</span>
+            <button type="button" data-testid="regrant" onClick={() => void ensurePermission(handle, true).then(() => permission.refetch())}>
+              {t('backup.medium.regrant')}
+            </button>
+          </div>
+        )}
+        <div className="row">
+          {canPickDirectory() && (
+            <button type="button" data-testid="choose-folder" onClick={() => void chooseFolder()} disabled={running}>
+              {t('backup.medium.choose')}
+            </button>
+          )}
+          {handle && (
+            <button type="button" onClick={() => void saveSettings(db, { directory: null })} disabled={running}>
+              {t('backup.medium.useDownload')}
+            </button>
+          )}
+        </div>
+        {handle && (
+          <label>
+            {t('backup.medium.label')}
+            <input value={label} onChange={(e) => setLabel(e.target.value)} data-testid="medium-label" />
+          </label>
+        )}
+        <button type="button" className="primary big" data-testid="run-backup" disabled={running} onClick={() => void start()}>
+          {running ? t('backup.running') : t('backup.run')}
+        </button>
+        {running && <ProgressBar progress={state.progress} label={t('backup.running')} />}
+        {state.status === 'done' && (
+          <p role="status" className="ok" data-testid="run-done">
+            {t('backup.runDone', { size: formatBytes(state.report.bytesWritten, i18n.language), duration: formatDuration(state.report.durationMs, i18n.language) })}
+          </p>
+        )}
+        {state.status === 'failed' && <ReasonMessage reason={state.reason} onRetry={() => void start()} />}
+      </div>
+      <LastBackup last={last} handle={handle} codec={codec} />
+      <div className="card stack">
+        <h2>{t('backup.history.title')}</h2>
+        <BackupHistory rows={history} />
+      </div>
+      {askReplace && (
+        <Dialog title={t('backup.medium.replaceTitle')} onClose={() => setAskReplace(false)} testId="replace-confirm">
+          <p>{t('backup.medium.replaceText')}</p>
+          <div className="row">
+            <button type="button" onClick={() => setAskReplace(false)}>
+              {t('common.cancel')}
+            </button>
+            <button type="button" className="danger" onClick={() => void start(true)}>
+              {t('backup.medium.replace')}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
 }

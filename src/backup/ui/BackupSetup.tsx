@@ -1,0 +1,94 @@
+// First-time setup: the medium (folder/USB via the picker, or a download), then a confirmed
+// password — or, as an explicit warned choice, no encryption. The recovery key is shown once
+// by the parent (this component unmounts as soon as the set exists).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../../app/AppContext';
+import { saveSettings, setupBackupSet, type BackupSettings, type EncryptionChoice } from '../settings';
+import type { PackCodec } from '../format/codec';
+import { canPickDirectory, pickDirectory } from './pickDirectory';
+import { ReasonMessage } from './ReasonMessage';
+import { passwordProblem } from './wizard';
+
+export function BackupSetup({ settings, codec, onRecoveryKey }: { settings: BackupSettings; codec: () => PackCodec; onRecoveryKey(key: string | null): void }) {
+  const { t } = useTranslation();
+  const { db, clock } = useApp();
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [plain, setPlain] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [reason, setReason] = useState<string | null>(null);
+  const picker = canPickDirectory();
+  const problem = plain ? null : passwordProblem(password, confirm, true);
+
+  async function chooseFolder() {
+    const handle = await pickDirectory('readwrite').catch(() => null);
+    if (handle) await saveSettings(db, { directory: handle });
+  }
+
+  async function create() {
+    setBusy(true);
+    setReason(null);
+    const choice: EncryptionChoice = plain ? { unencrypted: true } : { password };
+    const r = await setupBackupSet(db, choice, { codec: codec(), clock });
+    setBusy(false);
+    if (r.ok) onRecoveryKey(r.value.recoveryKey);
+    else setReason(r.reason);
+  }
+
+  const folderName = (settings.directory as { name?: string } | null)?.name;
+  return (
+    <div className="card stack" data-testid="backup-setup">
+      <h2>{t('backup.setup.title')}</h2>
+      <p className="muted">{t('backup.setup.intro')}</p>
+      <div className="stack">
+        <h3>{t('backup.medium.title')}</h3>
+        <p data-testid="backup-medium">{folderName ? t('backup.medium.folder', { name: folderName }) : t('backup.medium.download')}</p>
+        {!picker && <p className="muted">{t('backup.medium.noPicker')}</p>}
+        <div className="row">
+          {picker && (
+            <button type="button" data-testid="choose-folder" onClick={() => void chooseFolder()}>
+              {t('backup.medium.choose')}
+            </button>
+          )}
+          {folderName && (
+            <button type="button" onClick={() => void saveSettings(db, { directory: null })}>
+              {t('backup.medium.useDownload')}
+            </button>
+          )}
+        </div>
+      </div>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!problem && !busy) void create();
+        }}
+      >
+        {!plain && (
+          <>
+            <label>
+              {t('backup.setup.password')}
+              <input type="password" autoComplete="new-password" data-testid="setup-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            </label>
+            <label>
+              {t('backup.setup.confirm')}
+              <input type="password" autoComplete="new-password" data-testid="setup-confirm" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+            </label>
+            {password !== '' && problem && <p className="error">{t(`backup.setup.${problem}`)}</p>}
+          </>
+        )}
+        <label className="check-row">
+          <input type="checkbox" checked={plain} onChange={(e) => setPlain(e.target.checked)} data-testid="setup-unencrypted" />
+          {t('backup.setup.unencrypted')}
+        </label>
+        {plain && <p className="backup-warning" role="alert">{t('backup.setup.unencryptedWarn')}</p>}
+        {busy && <p role="status">{t('backup.setup.creating')}</p>}
+        {reason && <ReasonMessage reason={reason} />}
+        <button type="submit" className="primary big" disabled={!!problem || busy} data-testid="setup-create">
+          {plain ? t('backup.setup.unencryptedConfirm') : t('backup.setup.create')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useApp } from '../../../app/AppContext';
+import type { OrganizationEntry } from '../../../db/schema';
+import { listOrganizations } from '../../../pos/services/organizations';
+
+/** Local organizations from the registry, by name; undefined while loading. */
+export function useOrganizationList(): OrganizationEntry[] | undefined {
+  const { registry } = useApp();
+  return useLiveQuery(() => listOrganizations(registry), [registry]);
+}
