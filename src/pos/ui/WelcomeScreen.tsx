@@ -32,7 +32,7 @@ export function WelcomeScreen({ registry, clock, onReady }: { registry: Registry
       <p>{t('welcome.intro')}</p>
       <div className="welcome-actions">
         <button type="button" className="primary big" onClick={() => setMode('connect')}>
-          {t('connect.title')}
+          {t('sync.connect.title')}
         </button>
         <button type="button" className="big" onClick={() => void openDemo()} disabled={busy}>
           {busy ? t('welcome.loadingDemo') : t('welcome.demo')}
