@@ -1,0 +1,9 @@
+import { useApp } from '../../../app/AppContext';
+import type { Currency } from '../../../sync/entities';
+import { useLiveResult, type LiveResult } from './useLiveResult';
+
+/** Currencies by code (a shop has a handful). */
+export function useCurrencies(): LiveResult<Currency[]> {
+  const { db } = useApp();
+  return useLiveResult(() => db.currencies.orderBy('code').toArray(), [db]);
+}

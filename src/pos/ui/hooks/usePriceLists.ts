@@ -1,0 +1,10 @@
+import { useApp } from '../../../app/AppContext';
+import type { Discount, PriceList } from '../../../sync/entities';
+import { discounts, priceLists } from '../../services/lists';
+import { useLiveResult, type LiveResult } from './useLiveResult';
+
+/** Price lists (highest priority first) and automatic discounts. */
+export function usePriceLists(): LiveResult<{ lists: PriceList[]; discounts: Discount[] }> {
+  const { db } = useApp();
+  return useLiveResult(async () => ({ lists: await priceLists(db), discounts: await discounts(db) }), [db]);
+}

@@ -1,0 +1,9 @@
+import { useApp } from '../../../app/AppContext';
+import { loadRefundSource, type RefundSource } from '../../services/refunds';
+import { useLiveResult, type LiveResult } from './useLiveResult';
+
+/** The receipt being refunded and what earlier refunds returned (null: unknown receipt). */
+export function useRefundSource(receiptId: string | null): LiveResult<RefundSource | null> {
+  const { db } = useApp();
+  return useLiveResult(async () => (receiptId ? loadRefundSource(db, receiptId) : null), [db, receiptId]);
+}

@@ -1,0 +1,10 @@
+import { useApp } from '../../../app/AppContext';
+import type { ShiftReport } from '../../../sync/entities';
+import { shiftReport } from '../../services/shifts';
+import { useLiveResult, type LiveResult } from './useLiveResult';
+
+/** The live X report of the open shift (null when no shift is open). */
+export function useShiftReport(): LiveResult<ShiftReport | null> {
+  const { db } = useApp();
+  return useLiveResult(() => shiftReport(db), [db]);
+}
