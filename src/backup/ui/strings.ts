@@ -124,7 +124,7 @@ export const en = {
     open: 'Open',
     backup: 'Back up',
     restoreInto: 'Restore into',
-    stores: '{{count}} stores',
+    stores: 'Companies: {{count}}',
     kind: { demo: 'Demo', paired: 'Connected', restored: 'Restored' },
   },
   wizard: {
@@ -305,7 +305,7 @@ export const fr: Widen<typeof en> = {
     open: 'Ouvrir',
     backup: 'Sauvegarder',
     restoreInto: 'Restaurer dans',
-    stores: '{{count}} sociétés',
+    stores: 'Sociétés : {{count}}',
     kind: { demo: 'Démonstration', paired: 'Connectée', restored: 'Restaurée' },
   },
   wizard: {
