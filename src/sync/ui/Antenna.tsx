@@ -3,14 +3,16 @@
 // state and its reason with "Update now". Self-sufficient: it starts the organization's sync
 // scheduler (module-level singleton per organization) when the shop has a back-office link.
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../pos/ui/Dialog';
-import { useAntenna } from './hooks/useAntenna';
+import { useAntenna, type AntennaView } from './hooks/useAntenna';
 import './sync-ui.css';
 
 export function Antenna() {
   const { t } = useTranslation();
-  const { display, state, reason, session } = useAntenna();
+  const view = useAntenna();
+  const { display, state } = view;
   const [open, setOpen] = useState(false);
   const pending = state?.pending ?? 0;
   const stateText = t(`sync.antenna.state.${display}`);
@@ -31,32 +33,41 @@ export function Antenna() {
           {pending}
         </span>
       </button>
-      {open && (
-        <Dialog title={t('sync.antenna.title')} onClose={() => setOpen(false)} testId="antenna-dialog">
-          <p className="antenna-dialog-state" data-state={display}>
-            {stateText}
-          </p>
-          {display === 'local' && <p>{t('sync.antenna.localHint')}</p>}
-          {reason && display !== 'syncing' && display !== 'synced' && (
-            <p data-testid="antenna-reason" data-reason={reason}>
-              {t(`sync.reason.${reason}`, { defaultValue: t('sync.reason.unknown', { reason }) })}
-            </p>
-          )}
-          {pending > 0 && <p>{t('sync.antenna.pending', { count: pending })}</p>}
-          {(state?.rejected ?? 0) > 0 && <p className="error">{t('sync.antenna.rejected', { count: state?.rejected ?? 0 })}</p>}
-          {session && display !== 'unpaired' && (
-            <button type="button" className="primary big" data-testid="antenna-update-now" disabled={display === 'syncing'} onClick={() => void session.requestSync('all')}>
-              {t('sync.update.now')}
-            </button>
-          )}
-          {(display === 'unpaired' || display === 'local') && (
-            <a className="button big" href="#/settings/connection" onClick={() => setOpen(false)}>
-              {display === 'unpaired' ? t('sync.settings.pairAgain') : t('sync.settings.connectNow')}
-            </a>
-          )}
-        </Dialog>
-      )}
+      {/* Portal: the top bar's white text and layout must not leak into the dialog. */}
+      {open && createPortal(<AntennaDialog view={view} onClose={() => setOpen(false)} />, document.body)}
     </>
+  );
+}
+
+function AntennaDialog({ view, onClose }: { view: AntennaView; onClose(): void }) {
+  const { t } = useTranslation();
+  const { display, state, reason, session } = view;
+  const pending = state?.pending ?? 0;
+  const rejected = state?.rejected ?? 0;
+  return (
+    <Dialog title={t('sync.antenna.title')} onClose={onClose} testId="antenna-dialog">
+      <p className="antenna-dialog-state" data-state={display}>
+        {t(`sync.antenna.state.${display}`)}
+      </p>
+      {display === 'local' && <p>{t('sync.antenna.localHint')}</p>}
+      {reason && display !== 'syncing' && display !== 'synced' && (
+        <p data-testid="antenna-reason" data-reason={reason}>
+          {t(`sync.reason.${reason}`, { defaultValue: t('sync.reason.unknown', { reason }) })}
+        </p>
+      )}
+      {pending > 0 && <p>{t('sync.antenna.pending', { count: pending })}</p>}
+      {rejected > 0 && <p className="error">{t('sync.antenna.rejected', { count: rejected })}</p>}
+      {session && display !== 'unpaired' && (
+        <button type="button" className="primary big" data-testid="antenna-update-now" disabled={display === 'syncing'} onClick={() => void session.requestSync('all')}>
+          {t('sync.update.now')}
+        </button>
+      )}
+      {(display === 'unpaired' || display === 'local') && (
+        <a className="button big" href="#/settings/connection" onClick={onClose}>
+          {display === 'unpaired' ? t('sync.settings.pairAgain') : t('sync.settings.connectNow')}
+        </a>
+      )}
+    </Dialog>
   );
 }
 

@@ -39,7 +39,7 @@ export function GoodsSyncSwitch({ disabled }: { disabled: boolean }) {
 
   return (
     <div className="card stack" data-testid="goods-sync" data-state={mirror.on ? 'on' : 'off'}>
-      <label className="row">
+      <label className="sync-switch">
         <input
           type="checkbox"
           role="switch"
@@ -47,7 +47,6 @@ export function GoodsSyncSwitch({ disabled }: { disabled: boolean }) {
           checked={mirror.on}
           disabled={disabled || busy}
           onChange={() => setAsking(mirror.on ? 'off' : 'on')}
-          style={{ width: 28, height: 28 }}
         />
         <span>{t('sync.settings.goodsSync')}</span>
       </label>
