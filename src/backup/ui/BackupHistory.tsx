@@ -1,7 +1,7 @@
 // The full history of backup runs, newest first.
 import { useTranslation } from 'react-i18next';
 import type { BackupHistoryRow } from '../../db/schema';
-import { formatBytes, formatDateTime, formatDuration } from './format';
+import { formatBytes, formatDateTime, formatDuration, mediumName } from './format';
 import { reasonKey } from './wizard';
 
 export function BackupHistory({ rows }: { rows: BackupHistoryRow[] }) {
@@ -24,7 +24,7 @@ export function BackupHistory({ rows }: { rows: BackupHistoryRow[] }) {
         {rows.map((h) => (
           <tr key={h.id} data-ok={h.ok}>
             <td>{formatDateTime(h.startedAt, lng)}</td>
-            <td>{h.mediumLabel}</td>
+            <td>{mediumName(h.mediumLabel, t)}</td>
             <td className="num">{formatBytes(h.totalBytes, lng)}</td>
             <td className="num">{formatDuration(h.durationMs, lng)}</td>
             <td>{t(`backup.verified.${h.verified}`)}</td>

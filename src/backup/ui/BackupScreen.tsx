@@ -46,6 +46,7 @@ function BackupBody() {
   const codec = useBackupCodec();
   const [tab, setTab] = useState<Tab>('main');
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const [resetting, setResetting] = useState(false);
   if (!settings || !history) return <p role="status">{t('common.loading')}</p>;
   return (
     <>
@@ -58,10 +59,17 @@ function BackupBody() {
         ))}
       </div>
       {tab === 'main' &&
-        (settings.set ? (
-          <MainTab settings={settings} history={history} codec={codec} />
+        (settings.set && !resetting ? (
+          <MainTab settings={settings} history={history} codec={codec} onReset={() => setResetting(true)} />
         ) : (
-          <BackupSetup settings={settings} codec={codec} onRecoveryKey={(k) => k && setRecoveryKey(k)} />
+          <BackupSetup
+            settings={settings}
+            codec={codec}
+            onRecoveryKey={(k) => {
+              setResetting(false);
+              if (k) setRecoveryKey(k);
+            }}
+          />
         ))}
       {tab !== 'main' && <BackupOptions key={tab} settings={settings} tab={tab} />}
       {recoveryKey && (
@@ -77,7 +85,7 @@ function BackupBody() {
   );
 }
 
-function MainTab({ settings, history, codec }: { settings: BackupSettings; history: BackupHistoryRow[]; codec: ReturnType<typeof useBackupCodec> }) {
+function MainTab({ settings, history, codec, onReset }: { settings: BackupSettings; history: BackupHistoryRow[]; codec: ReturnType<typeof useBackupCodec>; onReset(): void }) {
   const { t, i18n } = useTranslation();
   const { db } = useApp();
   const handle = (settings.directory as DirectoryHandleLike | null) ?? null;
@@ -147,6 +155,11 @@ function MainTab({ settings, history, codec }: { settings: BackupSettings; histo
       <div className="card stack">
         <h2>{t('backup.history.title')}</h2>
         <BackupHistory rows={history} />
+      </div>
+      <div className="row">
+        <button type="button" onClick={onReset} disabled={running} data-testid="backup-reset">
+          {t('backup.setup.reset')}
+        </button>
       </div>
       {askReplace && (
         <Dialog title={t('backup.medium.replaceTitle')} onClose={() => setAskReplace(false)} testId="replace-confirm">

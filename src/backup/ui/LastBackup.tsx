@@ -8,7 +8,7 @@ import { directoryDestination } from '../destinations/directory';
 import type { DirectoryHandleLike } from '../destinations/handle';
 import type { PackCodec } from '../format/codec';
 import type { Progress } from '../format/types';
-import { formatBytes, formatDateTime, formatDuration } from './format';
+import { formatBytes, formatDateTime, formatDuration, mediumName } from './format';
 import { ProgressBar } from './ProgressBar';
 import { ReasonMessage } from './ReasonMessage';
 
@@ -40,7 +40,7 @@ export function LastBackup({ last, handle, codec }: { last: BackupHistoryRow | n
         <dt>{t('backup.last.when')}</dt>
         <dd>{formatDateTime(last.finishedAt ?? last.startedAt, lng)}</dd>
         <dt>{t('backup.last.medium')}</dt>
-        <dd>{last.mediumLabel}</dd>
+        <dd>{mediumName(last.mediumLabel, t)}</dd>
         <dt>{t('backup.last.size')}</dt>
         <dd>{formatBytes(last.totalBytes, lng)}</dd>
         <dt>{t('backup.last.duration')}</dt>

@@ -19,3 +19,8 @@ export function formatDuration(ms: number, lng: string): string {
 export function formatDateTime(iso: string, lng: string): string {
   return new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
+
+/** The engine labels a download run with the medium kind; show it translated. */
+export function mediumName(label: string, t: (key: 'backup.medium.download') => string): string {
+  return label === 'download' || label === '' ? t('backup.medium.download') : label;
+}

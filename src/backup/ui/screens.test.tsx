@@ -5,6 +5,7 @@ import { RegistryDatabase, type OrganizationEntry, type OrgDatabase } from '../.
 import { exportOrganizations } from '../export';
 import { inlineCodec } from '../format/codec';
 import { freshDb, seedOrg, stepClock } from '../test-fixtures';
+import { BackupScreen } from './BackupScreen';
 import { ExportWizard } from './ExportWizard';
 import { RestoreWizard } from './RestoreWizard';
 import { initTestI18n, managerApp, Wrapper } from './testing';
@@ -93,5 +94,38 @@ describe('restore wizard', () => {
     fireEvent.change(screen.getByTestId('restore-file'), { target: { files: [new File([new Uint8Array([80, 75, 3, 4, 1, 2, 3])], 'x.posbackup')] } });
     await waitFor(() => expect(['damaged', 'no-backup']).toContain(screen.getByTestId('backup-error').dataset.reason));
     expect((screen.getByTestId('wizard-next') as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('daily backup screen', () => {
+  // Stored handles go through IndexedDB's structured clone, which keeps a real
+  // FileSystemDirectoryHandle but not a test class; the folder path is checked in Chromium.
+  it('sets up an explicitly unencrypted set, downloads a backup where no picker exists and lists it', async () => {
+    await seedOrg(db, { articles: 20, receipts: 5 });
+    const downloads: string[] = [];
+    const saved = { create: URL.createObjectURL, revoke: URL.revokeObjectURL, click: HTMLAnchorElement.prototype.click };
+    URL.createObjectURL = () => 'blob:test';
+    URL.revokeObjectURL = () => undefined;
+    HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    };
+    try {
+      render(<Wrapper value={managerApp(db, registry, { ...orgA, id: db.name })}><BackupScreen /></Wrapper>);
+      await screen.findByTestId('backup-setup');
+      await screen.findByTestId('backup-reminder');
+      expect(screen.queryByTestId('choose-folder')).toBeNull();
+      expect((screen.getByTestId('setup-create') as HTMLButtonElement).disabled).toBe(true);
+      fireEvent.click(screen.getByTestId('setup-unencrypted'));
+      expect(document.querySelector('.backup-warning')).not.toBeNull();
+      fireEvent.click(screen.getByTestId('setup-create'));
+      fireEvent.click(await screen.findByTestId('run-backup'));
+      await screen.findByTestId('run-done', {}, { timeout: 10_000 });
+      expect(downloads).toEqual(['alpha-2026-11-23.posbackup']);
+      await waitFor(() => expect(screen.getByTestId('backup-history').querySelectorAll('tbody tr')).toHaveLength(1));
+      await waitFor(() => expect(screen.queryByTestId('backup-reminder')).toBeNull());
+    } finally {
+      Object.assign(URL, { createObjectURL: saved.create, revokeObjectURL: saved.revoke });
+      HTMLAnchorElement.prototype.click = saved.click;
+    }
   });
 });
