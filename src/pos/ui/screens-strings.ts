@@ -15,6 +15,9 @@ export const en = {
     yes: 'Yes',
     no: 'No',
     working: 'Please wait…',
+    save: 'Save',
+    confirm: 'Confirm',
+    close: 'Close',
   },
   errors: {
     empty: 'Enter an amount.',
@@ -210,6 +213,9 @@ export const fr: Widen<typeof en> = {
     yes: 'Oui',
     no: 'Non',
     working: 'Veuillez patienter…',
+    save: 'Enregistrer',
+    confirm: 'Valider',
+    close: 'Fermer',
   },
   errors: {
     empty: 'Saisissez un montant.',
@@ -405,6 +411,9 @@ export const ru: Widen<typeof en> = {
     yes: 'Да',
     no: 'Нет',
     working: 'Подождите…',
+    save: 'Сохранить',
+    confirm: 'Подтвердить',
+    close: 'Закрыть',
   },
   errors: {
     empty: 'Введите сумму.',
@@ -600,6 +609,9 @@ export const pl: Widen<typeof en> = {
     yes: 'Tak',
     no: 'Nie',
     working: 'Proszę czekać…',
+    save: 'Zapisz',
+    confirm: 'Zatwierdź',
+    close: 'Zamknij',
   },
   errors: {
     empty: 'Wpisz kwotę.',

@@ -10,6 +10,8 @@ import type { ShiftReport } from '../../../sync/entities';
 import { openShiftNow } from '../../services/shifts';
 import { Dialog } from '../Dialog';
 import { useMoney } from '../hooks/useMoney';
+import { usePrinterSettings } from '../hooks/usePrinterSettings';
+import { printWithPaper } from '../receipts/print';
 import { useRightGate } from '../hooks/useRightGate';
 import { useShiftReport } from '../hooks/useShiftReport';
 import { AmountError, AmountField, useParseAmount } from './AmountField';
@@ -24,6 +26,7 @@ export function ShiftScreen() {
   const money = useMoney();
   const report = useShiftReport();
   const gate = useRightGate();
+  const [width] = usePrinterSettings();
   const [dialog, setDialog] = useState<Open>(null);
   const [zReport, setZReport] = useState<ShiftReport | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -53,7 +56,7 @@ export function ShiftScreen() {
         <div className="stack">
           <ShiftReportView report={zReport} kind="z" />
           <div className="row">
-            <button type="button" onClick={() => window.print()}>
+            <button type="button" onClick={() => printWithPaper(width)}>
               {t('screens.shift.print')}
             </button>
             <button type="button" onClick={() => setZReport(null)}>
@@ -104,7 +107,7 @@ export function ShiftScreen() {
       {dialog === 'x' && x && (
         <Dialog title={t('screens.shift.xReport')} onClose={() => setDialog(null)} testId="x-report-dialog">
           <ShiftReportView report={x} kind="x" />
-          <button type="button" onClick={() => window.print()}>
+          <button type="button" onClick={() => printWithPaper(width)}>
             {t('screens.shift.print')}
           </button>
         </Dialog>
