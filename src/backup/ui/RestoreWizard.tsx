@@ -16,6 +16,7 @@ import { canPickDirectory, pickDirectory } from './pickDirectory';
 import { ProgressBar } from './ProgressBar';
 import { ReasonMessage } from './ReasonMessage';
 import { RestorePreviewTable } from './RestorePreviewTable';
+import { ExtraFoldersRestore } from './ExtraFoldersRestore';
 import { clearRestoreTarget, peekRestoreTarget } from './restoreTarget';
 import { nextStep, previousStep, RESTORE_STEPS, type RestoreStep } from './wizard';
 import './backup.css';
@@ -174,6 +175,7 @@ function RestoreBody() {
           <p role="status" className="ok" data-testid="restore-done">
             {t('backup.restore.done', { rows: state.rows, org: state.orgName })}
           </p>
+          {state.preview && <ExtraFoldersRestore preview={state.preview} />}
           <button type="button" className="primary" onClick={() => void switchOrganization(state.orgId).then(() => navigate({ name: 'sale' }))} data-testid="restore-open-org">
             {t('backup.restore.openOrg')}
           </button>

@@ -179,6 +179,9 @@ export const en = {
     restoring: 'Restoring…',
     done: '{{rows}} rows restored into “{{org}}”.',
     openOrg: 'Open this organization',
+    extraFolders: 'Folders from the disk in this backup',
+    extraRestore: 'Restore its files into a folder…',
+    extraDone: '{{count}} files restored from {{label}}.',
   },
 };
 
@@ -360,6 +363,9 @@ export const fr: Widen<typeof en> = {
     restoring: 'Restauration en cours…',
     done: '{{rows}} lignes restaurées dans « {{org}} ».',
     openOrg: 'Ouvrir cette organisation',
+    extraFolders: 'Dossiers du disque dans cette sauvegarde',
+    extraRestore: 'Restaurer ses fichiers dans un dossier…',
+    extraDone: '{{count}} fichiers restaurés depuis {{label}}.',
   },
 };
 
@@ -541,6 +547,9 @@ export const ru: Widen<typeof en> = {
     restoring: 'Восстановление…',
     done: 'Восстановлено строк: {{rows}} в «{{org}}».',
     openOrg: 'Открыть эту организацию',
+    extraFolders: 'Папки с диска в этой копии',
+    extraRestore: 'Восстановить файлы в папку…',
+    extraDone: 'Восстановлено файлов из {{label}}: {{count}}.',
   },
 };
 
@@ -722,5 +731,8 @@ export const pl: Widen<typeof en> = {
     restoring: 'Przywracanie…',
     done: 'Przywrócono {{rows}} wierszy do „{{org}}”.',
     openOrg: 'Otwórz tę organizację',
+    extraFolders: 'Foldery z dysku w tej kopii',
+    extraRestore: 'Przywróć pliki do folderu…',
+    extraDone: 'Przywrócono plików z {{label}}: {{count}}.',
   },
 };

@@ -14,7 +14,7 @@ export type RestoreState =
   | { status: 'checking'; progress: Progress | null }
   | { status: 'previewed'; preview: RestorePreview }
   | { status: 'restoring'; preview: RestorePreview }
-  | { status: 'done'; orgId: string; orgName: string; rows: number }
+  | { status: 'done'; orgId: string; orgName: string; rows: number; preview: RestorePreview }
   | { status: 'failed'; reason: string; at: 'check' | 'commit'; preview?: RestorePreview };
 
 /**
@@ -81,7 +81,7 @@ export function useRestore(codec: () => PackCodec) {
         id: t.id, name, dbName: orgDbName(t.id), createdAt: clock.now().toISOString(), stores: preview.stores, kind: 'restored',
       });
     } else name = (await registry.organizations.get(t.id))?.name ?? name;
-    setState({ status: 'done', orgId: t.id, orgName: name, rows: r.value.rows });
+    setState({ status: 'done', orgId: t.id, orgName: name, rows: r.value.rows, preview });
     return true;
   }
 
