@@ -194,7 +194,7 @@ export class RegistryDatabase extends Dexie {
   constructor(name = 'pos-registry', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores({
-      organizations: 'id, name',
+      organizations: 'id, name, createdAt',
       meta: 'key',
     });
   }

@@ -94,8 +94,8 @@ describe('the till syncs with the back office', () => {
     await till.scan(article.barcodes[0]!);
     await page.getByTestId('cart-line').first().waitFor();
     expect(await page.getByTestId('cart-total').textContent()).toMatch(/42[.,]42/);
-    await page.getByRole('button', { name: 'Pay' }).click();
-    await page.getByRole('radio', { name: 'Card' }).click();
+    await page.getByTestId('pay-button').click();
+    await page.getByRole('radio', { name: 'Card', exact: true }).click();
     await page.getByTestId('add-tender').click();
     await page.getByTestId('confirm-payment').click();
     await page.getByTestId('receipt-screen').waitFor();

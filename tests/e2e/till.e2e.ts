@@ -86,11 +86,11 @@ describe('the till sells offline', () => {
     await page.getByTestId('receipt-screen').waitFor();
     await page.getByTestId('refund-button').click();
     await page.getByTestId('supervisor-prompt').waitFor();
-    await page.getByTestId('supervisor-prompt').getByLabel('Supervisor PIN').first().fill('1111');
-    await page.getByTestId('supervisor-prompt').getByLabel('Supervisor PIN').first().press('Enter');
+    await page.locator('[data-testid=supervisor-prompt] input.pin-display').fill('1111');
+    await page.locator('[data-testid=supervisor-prompt] input.pin-display').press('Enter');
     await page.getByTestId('supervisor-prompt').getByRole('alert').waitFor();
-    await page.getByTestId('supervisor-prompt').getByLabel('Supervisor PIN').first().fill('2222');
-    await page.getByTestId('supervisor-prompt').getByLabel('Supervisor PIN').first().press('Enter');
+    await page.locator('[data-testid=supervisor-prompt] input.pin-display').fill('2222');
+    await page.locator('[data-testid=supervisor-prompt] input.pin-display').press('Enter');
     await page.getByTestId('supervisor-prompt').waitFor({ state: 'detached' });
     await context.setOffline(false);
   });

@@ -27,7 +27,7 @@ export class TillPage {
 
   async login(operator: string, pin: string): Promise<void> {
     await this.page.getByRole('radio', { name: operator }).click();
-    const field = this.page.getByLabel('PIN').first();
+    const field = this.page.locator('input.pin-display');
     await field.fill(pin);
     await field.press('Enter');
     await this.page.getByTestId('operator-name').waitFor();
@@ -55,7 +55,7 @@ export class TillPage {
   async payCash(amountText: string): Promise<{ change: string }> {
     await this.page.getByTestId('pay-button').click();
     await this.page.getByTestId('pay-screen').waitFor();
-    await this.page.getByRole('radio', { name: 'Cash' }).click();
+    await this.page.getByRole('radio', { name: 'Cash', exact: true }).click();
     await this.page.getByTestId('tender-amount').fill(amountText);
     await this.page.getByTestId('add-tender').click();
     const change = (await this.page.getByTestId('change-due').textContent()) ?? '';
