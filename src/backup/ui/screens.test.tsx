@@ -7,6 +7,7 @@ import { inlineCodec } from '../format/codec';
 import { freshDb, seedOrg, stepClock } from '../test-fixtures';
 import { BackupScreen } from './BackupScreen';
 import { ExportWizard } from './ExportWizard';
+import { OrganizationsScreen } from './OrganizationsScreen';
 import { RestoreWizard } from './RestoreWizard';
 import { initTestI18n, managerApp, Wrapper } from './testing';
 
@@ -127,5 +128,24 @@ describe('daily backup screen', () => {
       Object.assign(URL, { createObjectURL: saved.create, revokeObjectURL: saved.revoke });
       HTMLAnchorElement.prototype.click = saved.click;
     }
+  });
+});
+
+describe('organizations screen', () => {
+  it('opens the same menu from right-click and "…": Back up preselects, Restore into hands the target over', async () => {
+    render(<Wrapper value={managerApp(db, registry, orgA)}><OrganizationsScreen /></Wrapper>);
+    const items = await screen.findAllByTestId('org-item');
+    expect(items).toHaveLength(2);
+    fireEvent.contextMenu(items[1]!);
+    expect(screen.getByTestId('org-menu').querySelectorAll('[role=menuitem]')).toHaveLength(3);
+    fireEvent.click(screen.getByTestId('org-action-backup'));
+    const orgs = await screen.findByTestId('export-orgs');
+    const checked = [...orgs.querySelectorAll('label')].filter((l) => l.querySelector('input')!.checked).map((l) => l.textContent);
+    expect(checked).toEqual(['Beta']);
+    fireEvent.click(screen.getByText('Cancel'));
+    fireEvent.click((await screen.findAllByTestId('org-more'))[0]!);
+    fireEvent.click(screen.getByTestId('org-action-restore'));
+    expect(sessionStorage.getItem('pos.backup.restoreTarget')).toBe('org-a');
+    expect(window.location.hash).toBe('#/restore');
   });
 });
