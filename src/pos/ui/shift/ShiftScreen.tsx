@@ -16,6 +16,7 @@ import { useRightGate } from '../hooks/useRightGate';
 import { useShiftReport } from '../hooks/useShiftReport';
 import { AmountError, AmountField, useParseAmount } from './AmountField';
 import { CashMoveDialog, CloseShiftDialog } from './ShiftDialogs';
+import { ShiftHistory } from './ShiftHistory';
 import { ShiftReportView } from './ShiftReportView';
 import '../lists/lists.css';
 
@@ -123,6 +124,7 @@ export function ShiftScreen() {
           }}
         />
       )}
+      <ShiftHistory />
     </section>
   );
 }
