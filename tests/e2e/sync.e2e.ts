@@ -86,9 +86,18 @@ describe('the till syncs with the back office', () => {
     const price: Price = { id: `e2e-${article.id}`, priceListId: top.id, articleId: article.id, amount: 4242, validFrom: null, validTo: null };
     await admin.put('price', price.id, price);
 
+    // Record every state the antenna shows, however briefly, while the tile's sync runs.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { antennaStates: string[] }).antennaStates = seen;
+      const antenna = document.querySelector('[data-testid="antenna"]')!;
+      seen.push(antenna.getAttribute('data-state') ?? '');
+      new MutationObserver(() => seen.push(antenna.getAttribute('data-state') ?? '')).observe(antenna, { attributes: true, attributeFilter: ['data-state'] });
+    });
     await page.getByTestId('tile-prices').click();
-    await page.waitForSelector('[data-testid="antenna"][data-state="syncing"]', { timeout: 10_000 }).catch(() => undefined);
+    await page.waitForFunction(() => (window as unknown as { antennaStates: string[] }).antennaStates.includes('syncing'), undefined, { timeout: 10_000 });
     await page.waitForSelector('[data-testid="tile-prices"]:not([data-state="running"])', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid="antenna"]:not([data-state="syncing"])', { timeout: 30_000 });
 
     await openShift(till, '50');
     await till.scan(article.barcodes[0]!);
