@@ -151,7 +151,7 @@ function MainTab({ settings, history, codec, onReset }: { settings: BackupSettin
         )}
         {state.status === 'failed' && <ReasonMessage reason={state.reason} onRetry={() => void start()} />}
       </div>
-      <LastBackup last={last} handle={handle} codec={codec} />
+      <LastBackup last={last} handle={handle} codec={codec} encrypted={settings.set?.encryption !== 'none'} />
       <div className="card stack">
         <h2>{t('backup.history.title')}</h2>
         <BackupHistory rows={history} />

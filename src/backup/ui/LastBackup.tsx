@@ -12,7 +12,7 @@ import { formatBytes, formatDateTime, formatDuration, mediumName } from './forma
 import { ProgressBar } from './ProgressBar';
 import { ReasonMessage } from './ReasonMessage';
 
-export function LastBackup({ last, handle, codec }: { last: BackupHistoryRow | null; handle: DirectoryHandleLike | null; codec: () => PackCodec }) {
+export function LastBackup({ last, handle, codec, encrypted }: { last: BackupHistoryRow | null; handle: DirectoryHandleLike | null; codec: () => PackCodec; encrypted: boolean }) {
   const { t, i18n } = useTranslation();
   const { db } = useApp();
   const [secret, setSecret] = useState('');
@@ -24,7 +24,7 @@ export function LastBackup({ last, handle, codec }: { last: BackupHistoryRow | n
     if (!handle || !last) return;
     setBusy(null);
     setResult(null);
-    const r = await verifyBackup(directoryDestination(handle), mode, { codec: codec(), secret: mode === 'deep' ? secret : undefined, onProgress: (p) => setBusy(p) });
+    const r = await verifyBackup(directoryDestination(handle), mode, { codec: codec(), secret: mode === 'deep' && encrypted ? secret : undefined, onProgress: (p) => setBusy(p) });
     setBusy(false);
     if (r.ok) {
       await recordVerification(db, last.id, mode);
@@ -53,8 +53,8 @@ export function LastBackup({ last, handle, codec }: { last: BackupHistoryRow | n
           <button type="button" disabled={busy !== false} onClick={() => void verify('quick')} data-testid="verify-quick">
             {t('backup.verify.quick')}
           </button>
-          <input type="password" aria-label={t('backup.verify.password')} placeholder={t('backup.verify.password')} value={secret} onChange={(e) => setSecret(e.target.value)} data-testid="verify-secret" />
-          <button type="button" disabled={busy !== false || secret === ''} onClick={() => void verify('deep')} data-testid="verify-deep">
+          {encrypted && <input type="password" aria-label={t('backup.verify.password')} placeholder={t('backup.verify.password')} value={secret} onChange={(e) => setSecret(e.target.value)} data-testid="verify-secret" />}
+          <button type="button" disabled={busy !== false || (encrypted && secret === '')} onClick={() => void verify('deep')} data-testid="verify-deep">
             {t('backup.verify.deep')}
           </button>
         </div>
