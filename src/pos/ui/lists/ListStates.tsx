@@ -62,14 +62,20 @@ export function Pager({ offset, limit, hasMore, onChange }: { offset: number; li
   );
 }
 
-/** A search box that also accepts a scanner's Enter (data-scan-target). */
-export function SearchBox({ value, onChange, label, testId }: { value: string; onChange(v: string): void; label: string; testId?: string }) {
+/** A search box that also accepts a scanner's Enter (data-scan-target, and onEnter). */
+export function SearchBox({ value, onChange, label, testId, onEnter }: { value: string; onChange(v: string): void; label: string; testId?: string; onEnter?(v: string): void }) {
   return (
     <input
       type="search"
       className="list-search"
       value={value}
       onChange={(e) => onChange(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && onEnter) {
+          e.preventDefault();
+          onEnter(e.currentTarget.value);
+        }
+      }}
       placeholder={label}
       aria-label={label}
       data-scan-target=""

@@ -53,6 +53,9 @@ export function ReceiptsScreen() {
           }}
           label={t('screens.receipts.search')}
           testId="receipt-search"
+          onEnter={(v) => {
+            if (v.trim()) void openScanned(v.trim());
+          }}
         />
         <select
           aria-label={t('screens.receipts.shift')}

@@ -1,0 +1,64 @@
+// @vitest-environment jsdom
+// Component tests of the Receipts and Lists screens: newest-first receipts, open by number,
+// paged articles with the empty and search states.
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { toArticleRow, type OrgDatabase } from '../../../db/schema';
+import { setSyncStatusFactory } from '../../../sync/ui/syncSession';
+import { fakeStatus } from '../../../sync/ui/testing';
+import { commitReceipt } from '../../services/sales';
+import { freshDb, line, saleDraft, tender } from '../../services/screens.fixtures';
+import { openShiftNow } from '../../services/shifts';
+import { ReceiptsScreen } from '../receipts/ReceiptsScreen';
+import { initScreensI18n, ScreensWrapper } from '../shift/screensTesting';
+import { ListsScreen } from './ListsScreen';
+
+let db: OrgDatabase;
+beforeAll(initScreensI18n);
+beforeEach(() => setSyncStatusFactory(() => fakeStatus().status));
+afterEach(async () => {
+  cleanup();
+  setSyncStatusFactory(null);
+  await db?.delete();
+});
+
+describe('receipts screen', () => {
+  it('lists receipts newest first and opens the one typed in the search box', async () => {
+    db = await freshDb();
+    const opened = await openShiftNow(db, { operatorId: 'op-1', float: 0, now: '2026-03-02T08:00:00.000Z' });
+    if (!opened.ok) throw new Error(opened.reason);
+    for (const id of ['r1', 'r2', 'r3']) await commitReceipt(db, saleDraft(id, opened.value.id, [line()], [tender('card', 300)], '2026-03-02T08:30:00.000Z'), '2026-03-02T08:30:00.000Z');
+    render(<ScreensWrapper db={db} rights={['sell']}><ReceiptsScreen /></ScreensWrapper>);
+    await screen.findAllByTestId('receipt-row');
+    expect(screen.getAllByTestId('receipt-row').map((r) => r.querySelector('a')?.textContent)).toEqual(['T1-000003', 'T1-000002', 'T1-000001']);
+    const search = screen.getByTestId('receipt-search');
+    fireEvent.change(search, { target: { value: 'R:T1-000002' } });
+    fireEvent.keyDown(search, { key: 'Enter' });
+    await waitFor(() => expect(window.location.hash).toBe('#/receipt/r2'));
+  });
+});
+
+describe('lists screen', () => {
+  it('says what to do when there are no articles', async () => {
+    db = await freshDb();
+    render(<ScreensWrapper db={db} rights={['sell']}><ListsScreen list="articles" /></ScreensWrapper>);
+    expect(await screen.findByTestId('list-empty')).toBeTruthy();
+    expect(screen.queryByTestId('articles-table')).toBeNull();
+  });
+
+  it('pages articles 100 at a time and narrows by search', async () => {
+    db = await freshDb();
+    await db.articles.bulkPut(
+      Array.from({ length: 150 }, (_, i) =>
+        toArticleRow({ id: `a${i}`, sku: `S${i}`, name: `Item ${String(i).padStart(3, '0')}`, groupId: null, barcodes: [], unit: 'pcs', vatRate: 2000, price: 100, active: true }, 'erp'),
+      ),
+    );
+    render(<ScreensWrapper db={db} rights={['sell']}><ListsScreen list="articles" /></ScreensWrapper>);
+    const table = await screen.findByTestId('articles-table');
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(100);
+    fireEvent.click(screen.getByRole('button', { name: 'Next ›' }));
+    await waitFor(() => expect(screen.getByTestId('articles-table').querySelectorAll('tbody tr')).toHaveLength(50));
+    fireEvent.change(screen.getByTestId('list-search'), { target: { value: 'item 042' } });
+    await waitFor(() => expect(screen.getByTestId('articles-table').querySelectorAll('tbody tr')).toHaveLength(1));
+  });
+});
