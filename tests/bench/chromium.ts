@@ -2,10 +2,10 @@
 // a localhost server serves it (a secure context for OPFS), and one exported function is called.
 import { createServer } from 'node:http';
 import { build } from 'vite';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
 
-export async function runBundleInChromium<T>(entry: string, fn: string, arg: unknown): Promise<T> {
+async function bundle(entry: string): Promise<Map<string, string | Uint8Array>> {
   const out = (await build({
     configFile: false,
     logLevel: 'error',
@@ -13,7 +13,30 @@ export async function runBundleInChromium<T>(entry: string, fn: string, arg: unk
     build: { write: false, target: 'es2022', minify: false, lib: { entry, formats: ['es'], fileName: 'bench' }, rollupOptions: { external: [/^node:/, 'vite', 'playwright-core'] } },
     worker: { format: 'es' },
   })) as { output: { fileName: string; code?: string; source?: string | Uint8Array }[] }[];
-  const files = new Map(out.flatMap((o) => o.output).map((f) => [`/${f.fileName}`, f.code ?? f.source ?? '']));
+  return new Map(out.flatMap((o) => o.output).map((f) => [`/${f.fileName}`, f.code ?? f.source ?? '']));
+}
+
+/** Injects a single-file bench bundle into a page already open on some origin (e.g. the real
+ * back office, so the bench's fetches are same-origin), as `window.benchModule`. */
+export async function loadBundle(page: Page, entry: string): Promise<void> {
+  const files = await bundle(entry);
+  const code = files.get('/bench.js');
+  if (typeof code !== 'string' || files.size > 2) throw new Error(`${entry} must bundle to one file`);
+  const url = `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
+  await page.evaluate(async (u) => {
+    (window as unknown as { benchModule: unknown }).benchModule = await import(u);
+  }, url);
+}
+
+export async function callBench<T>(page: Page, fn: string, arg: unknown): Promise<T> {
+  return (await page.evaluate(
+    ([name, a]) => (window as unknown as { benchModule: Record<string, (x: unknown) => Promise<unknown>> }).benchModule[name as string]!(a),
+    [fn, arg] as const,
+  )) as T;
+}
+
+export async function runBundleInChromium<T>(entry: string, fn: string, arg: unknown): Promise<T> {
+  const files = await bundle(entry);
   const html = '<!doctype html><script type="module">import * as b from "/bench.js"; window.benchModule = b;</script>';
   const server = createServer((req, res) => {
     const body = req.url === '/' ? html : files.get(req.url ?? '');
@@ -37,12 +60,4 @@ export async function runBundleInChromium<T>(entry: string, fn: string, arg: unk
   }
 }
 
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-export function stats(samples: number[]): { p50: number; p95: number } {
-  const s = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(s, 50), p95: percentile(s, 95) };
-}
+export { percentile, stats } from './stats';

@@ -1,6 +1,8 @@
 // `npm run bench`: every benchmark of the project in one run, printed as figures next to a
 // baseline measured in the same run (these machines are noisy; ratios travel, raw ms do not).
-import { runBundleInChromium, stats } from './chromium';
+import { callBench, loadBundle, runBundleInChromium, stats } from './chromium';
+import { AdminApi } from '../e2e/admin';
+import type { Price } from '../../src/sync/entities';
 import type { TillFigures } from './till-bench';
 import { launchBrowser, newTabletContext, startServer } from '../e2e/harness';
 import { TillPage } from '../e2e/pages/TillPage';
@@ -51,11 +53,40 @@ async function coldStartBench(): Promise<void> {
   }
 }
 
+async function syncBench(): Promise<void> {
+  const server = await startServer({ DEMO_ARTICLES: String(N) });
+  const browser = await launchBrowser();
+  try {
+    const admin = await AdminApi.login(server.url, server.adminPassword);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/favicon.svg`);
+    await loadBundle(page, 'tests/bench/sync-bench.ts');
+    const cold = await callBench<{ rows: number; coldMs: number; floorMs: number }>(page, 'browserColdSync', await admin.syncCode());
+    const prices = (await admin.records<Price>('price', '?limit=1000')).items.map((p) => p.data);
+    let changed = 0;
+    for (let round = 0; changed < 1000 && prices.length > 0; round++) {
+      for (const p of prices) {
+        if (changed >= 1000) break;
+        await admin.put('price', p.id, { ...p, amount: p.amount + 1 + round });
+        changed++;
+      }
+    }
+    const delta = await callBench<{ deltaMs: number }>(page, 'browserDeltaPrices', null);
+    console.log(`\n## Sync (Chromium against the real back office on PGlite, ${N} articles)`);
+    console.log(`cold sync articles+prices: ${cold.rows} rows in ${cold.coldMs.toFixed(0)} ms   floor raw Dexie bulkPut of the same rows ${cold.floorMs.toFixed(0)} ms   ratio ${ratio(cold.coldMs, cold.floorMs)}× (goal ≤ 1.5×)`);
+    console.log(`delta sync of ${changed} changed prices: ${delta.deltaMs.toFixed(0)} ms (goal ≤ 1000 ms)`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const want = (name: string) => only.length === 0 || only.includes(name);
   if (want('till')) await tillBench();
   if (want('coldstart')) await coldStartBench();
+  if (want('sync')) await syncBench();
   if (want('server')) {
     const { runServerBench } = await import('./server-bench');
     console.log('\n## Back office (pull and push throughput)');

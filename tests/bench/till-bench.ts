@@ -5,7 +5,7 @@ import { generateDemoCatalog } from '../../src/pos/demo/generate';
 import { findByBarcode, searchArticles } from '../../src/pos/services/catalog';
 import { commitReceipt } from '../../src/pos/services/sales';
 import type { Receipt } from '../../src/sync/entities';
-import { stats } from './chromium';
+import { stats } from './stats';
 
 export interface TillFigures {
   articles: number;

@@ -8,6 +8,7 @@ import { useParameters } from './hooks/useParameters';
 import { useOpenShift } from './hooks/useOpenShift';
 import { Antenna } from '../../sync/ui/Antenna';
 import { ScreenSwitch } from './ScreenSwitch';
+import { BackupReminder } from '../../backup/ui/BackupReminder';
 
 interface MenuItem {
   route: Route;
@@ -96,6 +97,7 @@ export function Frame() {
           ))}
         </nav>
         <main className="screen">
+          <BackupReminder withAction />
           <ScreenSwitch route={route} />
         </main>
       </div>
