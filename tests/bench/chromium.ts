@@ -48,6 +48,8 @@ export async function runBundleInChromium<T>(entry: string, fn: string, arg: unk
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
+    page.on('pageerror', (e) => console.error(`[page] ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && console.error(`[page] ${m.text()}`));
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => 'benchModule' in window);
     return (await page.evaluate(

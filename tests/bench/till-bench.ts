@@ -23,20 +23,29 @@ function rawGet(db: IDBDatabase, store: string, key: string): Promise<unknown> {
   return new Promise((res, rej) => {
     const r = db.transaction(store).objectStore(store).get(key);
     r.onsuccess = () => res(r.result);
-    r.onerror = () => rej(r.error);
+    r.onerror = () => rej(new Error(`raw get: ${r.error?.name}`));
   });
 }
 
 function rawPut(db: IDBDatabase, store: string, value: object): Promise<void> {
   return new Promise((res, rej) => {
     const tx = db.transaction(store, 'readwrite', { durability: 'strict' });
-    tx.objectStore(store).put(value);
+    const r = tx.objectStore(store).put(value);
     tx.oncomplete = () => res();
-    tx.onerror = () => rej(tx.error);
+    r.onerror = () => rej(new Error(`raw put: ${r.error?.name} ${r.error?.message}`));
   });
 }
 
 export async function browserTillBench(n: number): Promise<TillFigures> {
+  try {
+    return await tillBench(n);
+  } catch (e) {
+    // Playwright loses non-Error throws (Dexie, DOMException): hand back a readable error.
+    throw new Error(e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e));
+  }
+}
+
+async function tillBench(n: number): Promise<TillFigures> {
   const run = Math.random().toString(36).slice(2);
   const db = new OrgDatabase(`till-bench-${run}`);
   const catalog = generateDemoCatalog({ articles: n });
@@ -81,7 +90,8 @@ export async function browserTillBench(n: number): Promise<TillFigures> {
     const r = await commitReceipt(db, receipt, new Date(0).toISOString());
     commit.push(now() - t);
     if (!r.ok) throw new Error(`commit failed: ${r.reason}`);
-    const floorRow = { ...receipt(10_000 + i), id: `floor-${i}`, seq: 10_000 + i };
+    // Negative seq and its own number keep the floor rows out of the till's numbering.
+    const floorRow = { ...receipt(1), id: `floor-${i}`, number: `F-${i}`, seq: -(i + 1) };
     t = now();
     await rawPut(raw, 'receipts', floorRow);
     commitFloor.push(now() - t);
