@@ -41,7 +41,7 @@ export async function browserTillBench(n: number): Promise<TillFigures> {
     return await tillBench(n);
   } catch (e) {
     // Playwright loses non-Error throws (Dexie, DOMException): hand back a readable error.
-    throw new Error(e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e));
+    throw new Error(e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e), { cause: e });
   }
 }
 
