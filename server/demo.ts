@@ -17,6 +17,7 @@ import { RIGHTS } from '../src/sync/entities';
 import { createPinRecord } from '../src/sync/pin';
 import type { RecordWrite } from './store/records';
 import { recordIdOf } from './store/records';
+import { ean13, seededRandom } from '../src/pos/demo/generate';
 
 export interface DemoCatalog {
   organization: { id: string; name: string };
@@ -32,27 +33,9 @@ export interface DemoCatalog {
   parameters: Parameters;
 }
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** EAN-13 check digit of 12 digits: weights 1,3,1,3… from the left. */
 export function ean13CheckDigit(first12: string): number {
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(first12[i]) * (i % 2 === 0 ? 1 : 3);
-  return (10 - (sum % 10)) % 10;
-}
-
-export function ean13(first12: string): string {
-  return first12 + String(ean13CheckDigit(first12));
+  return Number(ean13(first12).at(-1));
 }
 
 const GROUPS: { name: string; unit: Article['unit']; vat: number; color: string; nouns: string[] }[] = [
@@ -82,7 +65,7 @@ export interface DemoOptions {
 }
 
 export function generateDemoCatalog(options: DemoOptions): DemoCatalog {
-  const rand = prng(options.seed);
+  const rand = seededRandom(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const now = (options.now ?? new Date('2026-01-01T00:00:00Z')).getTime();
   const iso = (t: number) => new Date(t).toISOString();
