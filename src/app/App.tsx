@@ -27,12 +27,21 @@ export function App() {
     setSession(null);
   }, []);
 
+  // Operators belong to an organization: opening another one asks for a PIN again.
+  const switchOrganization = useCallback(
+    async (orgId: string | null) => {
+      lock();
+      await reload(orgId);
+    },
+    [lock, reload],
+  );
+
   const value = useMemo<AppContextValue | null>(
     () =>
       state.status === 'ready'
-        ? { registry: state.registry, org: state.org, db: state.db, clock: systemClock, session, login, lock, switchOrganization: reload }
+        ? { registry: state.registry, org: state.org, db: state.db, clock: systemClock, session, login, lock, switchOrganization }
         : null,
-    [state, session, login, lock, reload],
+    [state, session, login, lock, switchOrganization],
   );
 
   let body;
