@@ -7,6 +7,7 @@ import type { Database } from '../store/sql';
 import type { CheckpointKeys } from '../sync/checkpoint';
 import { createRateLimiter } from '../sync/rateLimit';
 import { adminRoutes } from './adminRoutes';
+import { backupRoutes } from './backupRoutes';
 import { HttpError, errorJson } from './errors';
 import { decodePath, serveSpa } from './staticRoutes';
 import { syncRoutes } from './syncRoutes';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
   app.route(`${API_PREFIX}/admin`, adminRoutes({ db: deps.db, clock: deps.clock, loginLimiter: createRateLimiter({ max: limits.loginPerIp, ...minute }) }));
+  app.route(API_PREFIX, backupRoutes({ db: deps.db, clock: deps.clock }, `${API_PREFIX}/backup/`));
   app.all('/api/*', (c) => errorJson(c, 404, 'not_found', 'no such endpoint'));
 
   app.get('/admin', (c) => c.redirect('/admin/', 301));

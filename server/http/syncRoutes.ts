@@ -29,7 +29,8 @@ export function clientIp(c: Context): string {
   }
 }
 
-async function authenticateTill(c: Context, deps: SyncDeps): Promise<TillRow> {
+/** The till's bearer token → its row; 401 unauthorized (unknown) or till_revoked. Shared by /backup. */
+export async function authenticateTill(c: Context, deps: { db: Database }): Promise<TillRow> {
   const token = bearerToken(c);
   const till = token ? await findTillByTokenHash(deps.db, sha256Hex(token)) : null;
   if (!till) throw new HttpError(401, 'unauthorized', 'unknown till token; pair again');

@@ -94,6 +94,24 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'backup_files',
+    sql: `
+      -- The off-site backup copy (docs/backup-format.md): opaque, already encrypted files of a
+      -- till's backup set. The server never sees the password.
+      CREATE TABLE backup_files (
+        till_id text NOT NULL,
+        set_id text NOT NULL,
+        path text NOT NULL,
+        bytes bytea NOT NULL,
+        size bigint NOT NULL,
+        sha256 text NOT NULL,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (till_id, set_id, path)
+      );
+    `,
+  },
 ];
 
 /** Applies pending migrations; returns the versions it applied. Serialised by an advisory lock
