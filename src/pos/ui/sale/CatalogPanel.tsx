@@ -57,7 +57,7 @@ export function CatalogPanel({ onPick, onSubmitCode }: { onPick(a: ArticleRow): 
               <span>{a.name}</span>
               <span className="muted">{a.sku}</span>
               <span className="price">
-                {money(a.price)}
+                {money(a.unitPrice)}
                 {a.unit !== 'pcs' ? ` / ${t(`units.${a.unit}`)}` : ''}
               </span>
             </button>

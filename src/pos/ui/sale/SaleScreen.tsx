@@ -55,13 +55,14 @@ export function SaleScreen() {
   }
 
   return (
+    <>
+    {shift === null && (
+      <div className="card row" role="alert">
+        <span>{t('sale.noShift')}</span>
+        <a href="#/shift">{t('sale.openShift')}</a>
+      </div>
+    )}
     <div className="sale" data-testid="sale-screen">
-      {shift === null && (
-        <div className="card row" role="alert" style={{ gridColumn: '1 / -1' }}>
-          <span>{t('sale.noShift')}</span>
-          <a href="#/shift">{t('sale.openShift')}</a>
-        </div>
-      )}
       <CatalogPanel onPick={(a) => void pick(a)} onSubmitCode={(code) => void onScan(code)} />
       {cart && context ? <CartPanel cart={cart} context={context} canPay={!!shift} /> : <p role="status">{t('common.loading')}</p>}
       {weigh && (
@@ -81,5 +82,6 @@ export function SaleScreen() {
         </div>
       )}
     </div>
+    </>
   );
 }
