@@ -1,6 +1,6 @@
 // Back office entry point: `tsx server/main.ts`. Environment: PORT (8787), HOST (127.0.0.1),
 // DATA_DIR (.data/), DATABASE_URL (PostgreSQL; else embedded PGlite), ADMIN_PASSWORD,
-// DEMO_ARTICLES (size of the demo catalog seeded into an empty database, 300).
+// DEMO_ARTICLES (size of the demo catalog seeded into an empty database, 300), DIST_DIR (built till, dist/).
 import path from 'node:path';
 import { REPO_ROOT, startBackOffice } from './backOffice';
 import { openDatabase } from './store/open';
@@ -13,7 +13,8 @@ const log = (line: string) => console.log(`[back office] ${line}`);
 
 const db = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir });
 const demoArticles = env.DEMO_ARTICLES ? Number(env.DEMO_ARTICLES) : undefined;
-const server = await startBackOffice({ db, port, host, adminPassword: env.ADMIN_PASSWORD || undefined, demoArticles, log });
+const distDir = env.DIST_DIR ? path.resolve(env.DIST_DIR) : undefined;
+const server = await startBackOffice({ db, port, host, adminPassword: env.ADMIN_PASSWORD || undefined, demoArticles, distDir, log });
 log(`${db.engine === 'postgres' ? 'PostgreSQL' : `PGlite in ${path.join(dataDir, 'pglite')}`}`);
 log(`till: ${server.url}/   admin: ${server.url}/admin/`);
 

@@ -5,6 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Workbox } from 'workbox-window';
 import { openSaleStore } from '../pos/ui/openSaleStore';
 
+/** Activates the waiting worker, then reloads once it controls the page (the new version). */
+function applyUpdate(wb: Workbox): void {
+  navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+  wb.messageSkipWaiting();
+}
+
 export function UpdatePrompt() {
   const { t } = useTranslation();
   const [wb, setWb] = useState<Workbox | null>(null);
@@ -15,9 +21,6 @@ export function UpdatePrompt() {
     if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
     const workbox = new Workbox('/sw.js', { scope: '/' });
     workbox.addEventListener('waiting', () => setWaiting(true));
-    workbox.addEventListener('controlling', (e) => {
-      if (e.isUpdate) window.location.reload();
-    });
     void workbox.register().catch(() => undefined);
     setWb(workbox);
   }, []);
@@ -29,7 +32,7 @@ export function UpdatePrompt() {
       {saleOpen ? (
         <span className="muted">{t('update.afterSale')}</span>
       ) : (
-        <button type="button" onClick={() => wb.messageSkipWaiting()}>
+        <button type="button" onClick={() => applyUpdate(wb)}>
           {t('update.reload')}
         </button>
       )}
