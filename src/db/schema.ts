@@ -17,6 +17,7 @@ import type {
   Role,
   ShiftReport,
 } from '../sync/entities';
+import { installChangeTracking, type BackupLayoutRow, type ChangeLogRow } from './changes';
 
 /** Where a local record came from: the back office, or created at this till. */
 export type Origin = 'erp' | 'local';
@@ -137,6 +138,8 @@ export class OrgDatabase extends Dexie {
   settings!: Table<SettingRow, string>;
   backupSettings!: Table<BackupSettingsRow, string>;
   backupHistory!: Table<BackupHistoryRow, string>;
+  changeLog!: Table<ChangeLogRow, number>;
+  backupLayouts!: Table<BackupLayoutRow, string>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Strict durability: a committed sale is on disk before the till says so (ARCHITECTURE §2).
@@ -162,6 +165,11 @@ export class OrgDatabase extends Dexie {
       backupSettings: 'id',
       backupHistory: 'id, startedAt',
     });
+    // v2: change tracking for incremental backups. Writes before it are unknown, hence the marker.
+    this.version(2)
+      .stores({ changeLog: '++seq', backupLayouts: 'id' })
+      .upgrade((tx) => tx.table('changeLog').add({ table: '*', keys: null } satisfies ChangeLogRow));
+    installChangeTracking(this, Object.values(DATA_SETS).flat());
   }
 }
 
@@ -206,6 +214,15 @@ export function orgDbName(orgId: string): string {
 
 export function openOrgDatabase(orgId: string, options?: ConstructorParameters<typeof Dexie>[1]): OrgDatabase {
   return new OrgDatabase(orgDbName(orgId), options);
+}
+
+/**
+ * The sync engine's connection: relaxed durability. Every page is written with its checkpoint in
+ * one transaction, so a page lost in a power cut is simply pulled again; an outbox delete lost
+ * the same way is resent and answered `duplicate`. Sales keep strict durability (OrgDatabase).
+ */
+export function openSyncDatabase(orgId: string): OrgDatabase {
+  return new OrgDatabase(orgDbName(orgId), { chromeTransactionDurability: 'relaxed' });
 }
 
 /** Lower-case, accent-free key used by the name indexes. */

@@ -13,7 +13,7 @@ export async function browserColdSync(code: string): Promise<{ rows: number; col
   const run = Math.random().toString(36).slice(2);
   const clock = { now: () => new Date() };
   const paired = await pair(
-    { fetch: (i, init) => fetch(i, init), clock, serverUrl: location.origin, installId: `bench-${run}`, deviceName: 'bench', appVersion: 'bench', openDb: () => new OrgDatabase(`sync-bench-${run}`) },
+    { fetch: (i, init) => fetch(i, init), clock, serverUrl: location.origin, installId: `bench-${run}`, deviceName: 'bench', appVersion: 'bench', openDb: () => new OrgDatabase(`sync-bench-${run}`, { chromeTransactionDurability: 'relaxed' }) },
     code,
   );
   if (!paired.ok) throw new Error(`pair: ${paired.reason}`);
@@ -26,7 +26,7 @@ export async function browserColdSync(code: string): Promise<{ rows: number; col
   const coldMs = now() - t;
   const db = paired.db;
   const [articles, groups, prices, lists, discounts] = await Promise.all([db.articles.toArray(), db.articleGroups.toArray(), db.prices.toArray(), db.priceLists.toArray(), db.discounts.toArray()]);
-  const floor = new OrgDatabase(`sync-floor-${run}`);
+  const floor = new OrgDatabase(`sync-floor-${run}`, { chromeTransactionDurability: 'relaxed' });
   t = now();
   await floor.transaction('rw', [floor.articles, floor.articleGroups, floor.prices, floor.priceLists, floor.discounts], async () => {
     await floor.articles.bulkPut(articles);

@@ -1,6 +1,6 @@
 // The page's handle on the sync engine: it sends requests to the service worker when one
 // controls the page, otherwise it runs the engine here (same runner, same lock, same channel).
-import { openOrgDatabase, type OrgDatabase } from '../../db/schema';
+import { openSyncDatabase, type OrgDatabase } from '../../db/schema';
 import { platformLocks } from './lock';
 import { BACKGROUND_PUSH_TAG, SYNC_CHANNEL, type SyncRequestMessage, type SyncTarget } from './messages';
 import { createSyncRunner, type RunnerDeps, type SyncRunner } from './runner';
@@ -62,7 +62,7 @@ export function createPageRunner(over: Partial<RunnerDeps> = {}): SyncRunner {
   return createSyncRunner({
     openDb: (org) => {
       let db = dbs.get(org);
-      if (!db) dbs.set(org, (db = openOrgDatabase(org)));
+      if (!db) dbs.set(org, (db = openSyncDatabase(org)));
       return db;
     },
     fetch: (input, init) => fetch(input, init),

@@ -1,7 +1,7 @@
 // The sync host inside the service worker (src/sw.ts calls installSyncHost(self)). It answers
 // pages' sync requests and Background Sync wake-ups, and reports over BroadcastChannel.
 // Typed structurally so it compiles under both the DOM and the WebWorker libs.
-import { openOrgDatabase, RegistryDatabase, type OrgDatabase } from '../../db/schema';
+import { openSyncDatabase, RegistryDatabase, type OrgDatabase } from '../../db/schema';
 import { platformLocks } from './lock';
 import { BACKGROUND_PUSH_TAG, isSyncRequest, SYNC_CHANNEL, type SyncEvent } from './messages';
 import { createSyncRunner, type SyncRunner } from './runner';
@@ -26,7 +26,7 @@ export function installSyncHost(self: SwScopeLike, options: SyncHostOptions = {}
   const openDb = (org: string): OrgDatabase => {
     let db = dbs.get(org);
     if (!db) {
-      db = openOrgDatabase(org);
+      db = openSyncDatabase(org);
       dbs.set(org, db);
     }
     return db;
