@@ -7,6 +7,7 @@ import type { BackupHistoryRow } from '../../db/schema';
 import { RequireRight } from '../../pos/ui/RequireRight';
 import { Dialog } from '../../pos/ui/Dialog';
 import { ensurePermission } from '../destinations/directory';
+import { backOfficeDestination, chooseBackOfficeMedium } from '../destinations/httpMedium';
 import type { DirectoryHandleLike } from '../destinations/handle';
 import { saveSettings, type BackupSettings } from '../settings';
 import { BackupHistory } from './BackupHistory';
@@ -14,6 +15,7 @@ import { BackupOptions } from './BackupOptions';
 import { BackupReminder } from './BackupReminder';
 import { BackupSetup } from './BackupSetup';
 import { formatBytes, formatDuration } from './format';
+import { useBackOfficeMedium } from './hooks/useBackOfficeMedium';
 import { useBackupCodec } from './hooks/useBackupCodec';
 import { useBackupHistory } from './hooks/useBackupHistory';
 import { useBackupSettings } from './hooks/useBackupSettings';
@@ -93,28 +95,50 @@ function MainTab({ settings, history, codec, onReset }: { settings: BackupSettin
   const { state, run } = useRunBackup(codec);
   const [label, setLabel] = useState('');
   const [askReplace, setAskReplace] = useState(false);
+  const offsite = useBackOfficeMedium();
+  const toBackOffice = !!offsite?.available && offsite.chosen;
   const last = history.find((h) => h.ok) ?? null;
   const running = state.status === 'running';
 
   async function start(replaceForeign = false) {
     setAskReplace(false);
-    const end = await run(settings, { mediumLabel: label.trim() || undefined, replaceForeign });
+    // Read at click time, not from the live query, so a run never races the medium's first load.
+    const destination = settings.set ? await backOfficeDestination(db, settings.set.setId) : null;
+    const end = destination
+      ? await run(settings, { replaceForeign, destination })
+      : await run(settings, { mediumLabel: label.trim() || undefined, replaceForeign });
     if (end.status === 'failed' && end.reason === 'other-set') setAskReplace(true);
   }
 
   async function chooseFolder() {
     const h = await pickDirectory('readwrite').catch(() => null);
-    if (h) await saveSettings(db, { directory: h });
+    if (h) {
+      await saveSettings(db, { directory: h });
+      await chooseBackOfficeMedium(db, false);
+    }
     await permission.refetch();
+  }
+
+  async function switchToDownload() {
+    await saveSettings(db, { directory: null });
+    await chooseBackOfficeMedium(db, false);
   }
 
   return (
     <div className="stack">
       <div className="card stack">
         <h2>{t('backup.medium.title')}</h2>
-        <p data-testid="backup-medium">{handle ? t('backup.medium.folder', { name: handle.name }) : t('backup.medium.download')}</p>
-        {!canPickDirectory() && <p className="muted">{t('backup.medium.noPicker')}</p>}
-        {handle && permission.data && permission.data !== 'granted' && (
+        <p data-testid="backup-medium" data-medium={toBackOffice ? 'back-office' : handle ? 'folder' : 'download'}>
+          {toBackOffice ? t('backup.medium.backOffice') : handle ? t('backup.medium.folder', { name: handle.name }) : t('backup.medium.download')}
+        </p>
+        {toBackOffice && <p className="muted">{t('backup.medium.backOfficeHint', { server: offsite.serverUrl || location.host })}</p>}
+        {offsite?.chosen && !offsite.available && (
+          <p className="muted" role="alert" data-testid="back-office-unlinked">
+            {t('backup.medium.backOfficeUnlinked')}
+          </p>
+        )}
+        {!canPickDirectory() && !toBackOffice && <p className="muted">{t('backup.medium.noPicker')}</p>}
+        {handle && !toBackOffice && permission.data && permission.data !== 'granted' && (
           <div className="row" role="alert">
             <span className="muted">{t('backup.medium.regrantHint')}</span>
             <button type="button" data-testid="regrant" onClick={() => void ensurePermission(handle, true).then(() => permission.refetch())}>
@@ -128,13 +152,18 @@ function MainTab({ settings, history, codec, onReset }: { settings: BackupSettin
               {t('backup.medium.choose')}
             </button>
           )}
-          {handle && (
-            <button type="button" onClick={() => void saveSettings(db, { directory: null })} disabled={running}>
+          {(handle || toBackOffice) && (
+            <button type="button" onClick={() => void switchToDownload()} disabled={running} data-testid="use-download">
               {t('backup.medium.useDownload')}
             </button>
           )}
+          {offsite?.available && !offsite.chosen && (
+            <button type="button" onClick={() => void chooseBackOfficeMedium(db, true)} disabled={running} data-testid="choose-back-office">
+              {t('backup.medium.useBackOffice')}
+            </button>
+          )}
         </div>
-        {handle && (
+        {handle && !toBackOffice && (
           <label>
             {t('backup.medium.label')}
             <input value={label} onChange={(e) => setLabel(e.target.value)} data-testid="medium-label" />
@@ -151,7 +180,13 @@ function MainTab({ settings, history, codec, onReset }: { settings: BackupSettin
         )}
         {state.status === 'failed' && <ReasonMessage reason={state.reason} onRetry={() => void start()} />}
       </div>
-      <LastBackup last={last} handle={handle} codec={codec} encrypted={settings.set?.encryption !== 'none'} />
+      <LastBackup
+        last={last}
+        handle={handle}
+        codec={codec}
+        encrypted={settings.set?.encryption !== 'none'}
+        openReader={toBackOffice && settings.set ? () => backOfficeDestination(db, settings.set!.setId) : null}
+      />
       <div className="card stack">
         <h2>{t('backup.history.title')}</h2>
         <BackupHistory rows={history} />

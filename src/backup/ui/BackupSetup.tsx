@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/AppContext';
 import { saveSettings, setupBackupSet, type BackupSettings, type EncryptionChoice } from '../settings';
 import type { PackCodec } from '../format/codec';
+import { chooseBackOfficeMedium } from '../destinations/httpMedium';
+import { useBackOfficeMedium } from './hooks/useBackOfficeMedium';
 import { canPickDirectory, pickDirectory } from './pickDirectory';
 import { ReasonMessage } from './ReasonMessage';
 import { passwordProblem } from './wizard';
@@ -19,11 +21,21 @@ export function BackupSetup({ settings, codec, onRecoveryKey }: { settings: Back
   const [busy, setBusy] = useState(false);
   const [reason, setReason] = useState<string | null>(null);
   const picker = canPickDirectory();
+  const offsite = useBackOfficeMedium();
+  const toBackOffice = !!offsite?.available && offsite.chosen;
   const problem = plain ? null : passwordProblem(password, confirm, true);
 
   async function chooseFolder() {
     const handle = await pickDirectory('readwrite').catch(() => null);
-    if (handle) await saveSettings(db, { directory: handle });
+    if (handle) {
+      await saveSettings(db, { directory: handle });
+      await chooseBackOfficeMedium(db, false);
+    }
+  }
+
+  async function switchToDownload() {
+    await saveSettings(db, { directory: null });
+    await chooseBackOfficeMedium(db, false);
   }
 
   async function create() {
@@ -43,17 +55,30 @@ export function BackupSetup({ settings, codec, onRecoveryKey }: { settings: Back
       <p className="muted">{t('backup.setup.intro')}</p>
       <div className="stack">
         <h3>{t('backup.medium.title')}</h3>
-        <p data-testid="backup-medium">{folderName ? t('backup.medium.folder', { name: folderName }) : t('backup.medium.download')}</p>
-        {!picker && <p className="muted">{t('backup.medium.noPicker')}</p>}
+        <p data-testid="backup-medium" data-medium={toBackOffice ? 'back-office' : folderName ? 'folder' : 'download'}>
+          {toBackOffice ? t('backup.medium.backOffice') : folderName ? t('backup.medium.folder', { name: folderName }) : t('backup.medium.download')}
+        </p>
+        {toBackOffice && <p className="muted">{t('backup.medium.backOfficeHint', { server: offsite.serverUrl || location.host })}</p>}
+        {offsite?.chosen && !offsite.available && (
+          <p className="muted" role="alert" data-testid="back-office-unlinked">
+            {t('backup.medium.backOfficeUnlinked')}
+          </p>
+        )}
+        {!picker && !toBackOffice && <p className="muted">{t('backup.medium.noPicker')}</p>}
         <div className="row">
           {picker && (
             <button type="button" data-testid="choose-folder" onClick={() => void chooseFolder()}>
               {t('backup.medium.choose')}
             </button>
           )}
-          {folderName && (
-            <button type="button" onClick={() => void saveSettings(db, { directory: null })}>
+          {(folderName || toBackOffice) && (
+            <button type="button" onClick={() => void switchToDownload()} data-testid="use-download">
               {t('backup.medium.useDownload')}
+            </button>
+          )}
+          {offsite?.available && !offsite.chosen && (
+            <button type="button" onClick={() => void chooseBackOfficeMedium(db, true)} data-testid="choose-back-office">
+              {t('backup.medium.useBackOffice')}
             </button>
           )}
         </div>

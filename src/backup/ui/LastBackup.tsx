@@ -7,12 +7,19 @@ import { recordVerification, verifyBackup, type VerifyReport } from '../service'
 import { directoryDestination } from '../destinations/directory';
 import type { DirectoryHandleLike } from '../destinations/handle';
 import type { PackCodec } from '../format/codec';
-import type { Progress } from '../format/types';
+import type { BackupReader, Progress } from '../format/types';
 import { formatBytes, formatDateTime, formatDuration, mediumName } from './format';
 import { ProgressBar } from './ProgressBar';
 import { ReasonMessage } from './ReasonMessage';
 
-export function LastBackup({ last, handle, codec, encrypted }: { last: BackupHistoryRow | null; handle: DirectoryHandleLike | null; codec: () => PackCodec; encrypted: boolean }) {
+/** `openReader` (the back office) takes the place of the folder `handle` when given. */
+export function LastBackup({ last, handle, codec, encrypted, openReader }: {
+  last: BackupHistoryRow | null;
+  handle: DirectoryHandleLike | null;
+  codec: () => PackCodec;
+  encrypted: boolean;
+  openReader?: (() => Promise<BackupReader | null>) | null;
+}) {
   const { t, i18n } = useTranslation();
   const { db } = useApp();
   const [secret, setSecret] = useState('');
@@ -21,10 +28,11 @@ export function LastBackup({ last, handle, codec, encrypted }: { last: BackupHis
   const lng = i18n.language;
 
   async function verify(mode: 'quick' | 'deep') {
-    if (!handle || !last) return;
+    const reader = openReader ? await openReader() : handle ? directoryDestination(handle) : null;
+    if (!reader || !last) return;
     setBusy(null);
     setResult(null);
-    const r = await verifyBackup(directoryDestination(handle), mode, { codec: codec(), secret: mode === 'deep' && encrypted ? secret : undefined, onProgress: (p) => setBusy(p) });
+    const r = await verifyBackup(reader, mode, { codec: codec(), secret: mode === 'deep' && encrypted ? secret : undefined, onProgress: (p) => setBusy(p) });
     setBusy(false);
     if (r.ok) {
       await recordVerification(db, last.id, mode);
@@ -48,7 +56,7 @@ export function LastBackup({ last, handle, codec, encrypted }: { last: BackupHis
         <dt>{t('backup.last.verified')}</dt>
         <dd data-testid="last-verified" data-state={last.verified}>{t(`backup.verified.${last.verified}`)}</dd>
       </dl>
-      {handle ? (
+      {handle || openReader ? (
         <div className="row">
           <button type="button" disabled={busy !== false} onClick={() => void verify('quick')} data-testid="verify-quick">
             {t('backup.verify.quick')}

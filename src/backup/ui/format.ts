@@ -20,7 +20,8 @@ export function formatDateTime(iso: string, lng: string): string {
   return new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
-/** The engine labels a download run with the medium kind; show it translated. */
-export function mediumName(label: string, t: (key: 'backup.medium.download') => string): string {
+/** The engine labels download and back-office runs with the medium kind; show it translated. */
+export function mediumName(label: string, t: (key: 'backup.medium.download' | 'backup.medium.backOffice') => string): string {
+  if (label === 'http') return t('backup.medium.backOffice');
   return label === 'download' || label === '' ? t('backup.medium.download') : label;
 }

@@ -49,6 +49,10 @@ export const en = {
     replaceTitle: 'Another backup on this medium',
     replaceText: 'This medium holds a backup of another set. Replace it with this till’s backup?',
     replace: 'Replace',
+    backOffice: 'Back office (off-site copy)',
+    useBackOffice: 'Use the back office (off-site copy)',
+    backOfficeHint: 'The back office {{server}} keeps the encrypted files; it never sees the password.',
+    backOfficeUnlinked: 'The back office is chosen but this till is no longer linked to it: pair the till again. Until then backups go to the folder or a download.',
   },
   setup: {
     title: 'First-time setup',
@@ -233,6 +237,10 @@ export const fr: Widen<typeof en> = {
     replaceTitle: 'Une autre sauvegarde sur ce support',
     replaceText: 'Ce support contient la sauvegarde d’un autre jeu. La remplacer par celle de cette caisse ?',
     replace: 'Remplacer',
+    backOffice: 'Back-office (copie distante)',
+    useBackOffice: 'Utiliser le back-office (copie distante)',
+    backOfficeHint: 'Le back-office {{server}} garde les fichiers chiffrés ; il ne voit jamais le mot de passe.',
+    backOfficeUnlinked: 'Le back-office est choisi mais cette caisse n’y est plus reliée : associez à nouveau la caisse. En attendant, les sauvegardes vont dans le dossier ou sont téléchargées.',
   },
   setup: {
     title: 'Première configuration',
@@ -417,6 +425,10 @@ export const ru: Widen<typeof en> = {
     replaceTitle: 'На носителе другая копия',
     replaceText: 'На этом носителе копия другого набора. Заменить её копией этой кассы?',
     replace: 'Заменить',
+    backOffice: 'Сервер (удалённая копия)',
+    useBackOffice: 'Хранить на сервере (удалённая копия)',
+    backOfficeHint: 'Сервер {{server}} хранит зашифрованные файлы; пароль он никогда не видит.',
+    backOfficeUnlinked: 'Выбран сервер, но касса больше к нему не подключена: подключите кассу снова. До тех пор копии идут в папку или скачиваются.',
   },
   setup: {
     title: 'Первоначальная настройка',
@@ -601,6 +613,10 @@ export const pl: Widen<typeof en> = {
     replaceTitle: 'Inna kopia na nośniku',
     replaceText: 'Ten nośnik zawiera kopię innego zestawu. Zastąpić ją kopią tej kasy?',
     replace: 'Zastąp',
+    backOffice: 'Zaplecze (kopia zdalna)',
+    useBackOffice: 'Użyj zaplecza (kopia zdalna)',
+    backOfficeHint: 'Zaplecze {{server}} przechowuje zaszyfrowane pliki; nigdy nie widzi hasła.',
+    backOfficeUnlinked: 'Wybrano zaplecze, ale ta kasa nie jest już z nim połączona: połącz kasę ponownie. Do tego czasu kopie trafiają do folderu lub są pobierane.',
   },
   setup: {
     title: 'Pierwsza konfiguracja',

@@ -5,7 +5,7 @@ import { directoryDestination, ensurePermission } from '../../destinations/direc
 import { downloadDestination, saveAsDownload } from '../../destinations/download';
 import type { DirectoryHandleLike } from '../../destinations/handle';
 import type { PackCodec } from '../../format/codec';
-import type { Progress } from '../../format/types';
+import type { BackupDestination, Progress } from '../../format/types';
 import type { BackupSettings } from '../../settings';
 import { exportFileName } from '../wizard';
 
@@ -16,21 +16,21 @@ export type RunState =
   | { status: 'failed'; reason: string };
 
 /**
- * "Run backup": to the stored folder (asking the permission again inside the click), or built in
- * memory and downloaded as one .posbackup where there is no folder.
+ * "Run backup": to `opts.destination` when given (the back office), to the stored folder (asking
+ * the permission again inside the click), or built in memory and downloaded as one .posbackup.
  */
 export function useRunBackup(codec: () => PackCodec) {
   const { db, org, clock } = useApp();
   const [state, setState] = useState<RunState>({ status: 'idle' });
 
-  async function run(settings: BackupSettings, opts: { mediumLabel?: string; replaceForeign?: boolean } = {}): Promise<RunState> {
+  async function run(settings: BackupSettings, opts: { mediumLabel?: string; replaceForeign?: boolean; destination?: BackupDestination } = {}): Promise<RunState> {
     setState({ status: 'running', progress: null });
-    const handle = settings.directory as DirectoryHandleLike | null;
+    const handle = opts.destination ? null : (settings.directory as DirectoryHandleLike | null);
     if (handle && (await ensurePermission(handle, true).catch(() => 'denied' as const)) !== 'granted') {
       return finish({ status: 'failed', reason: 'not-allowed' });
     }
-    const memory = handle ? null : downloadDestination();
-    const destination = handle ? directoryDestination(handle) : memory!;
+    const memory = handle || opts.destination ? null : downloadDestination();
+    const destination = opts.destination ?? (handle ? directoryDestination(handle) : memory!);
     let last = 0;
     const r = await runBackup(
       db, destination, settings, clock,
