@@ -1,0 +1,77 @@
+// Accessibility: axe-core injected into the pages (no serious or critical violations) — the
+// welcome, PIN login, sale, tiles, backup, restore and organizations screens, and the admin page.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newTabletContext, startServer, type RunningServer } from './harness';
+import { TillPage, openShift } from './pages/TillPage';
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility (axe-core)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let till: TillPage;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await (await newTabletContext(browser)).newPage();
+    till = new TillPage(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('till screens have no serious or critical violations', async () => {
+    await till.open(server.url);
+    await page.getByRole('button', { name: 'Open the demo shop' }).waitFor();
+    const found: Record<string, string[]> = { welcome: await seriousViolations(page) };
+    await till.openDemoShop();
+    found.login = await seriousViolations(page);
+    await till.login('Manager', '9999');
+    await openShift(till, '10');
+    found.sale = await seriousViolations(page);
+    for (const [name, hash, testId] of [
+      ['tiles', '#/data-update', 'data-update-not-connected'],
+      ['backup', '#/backup', 'backup-screen'],
+      ['restore', '#/restore', 'restore-wizard'],
+      ['organizations', '#/organizations', 'organizations-screen'],
+    ] as const) {
+      await till.goto(hash);
+      await page.getByTestId(testId).waitFor();
+      found[name] = await seriousViolations(page);
+    }
+    expect(found).toEqual({ welcome: [], login: [], sale: [], tiles: [], backup: [], restore: [], organizations: [] });
+  });
+
+  it('the admin page has no serious or critical violations, before and after login', async () => {
+    await page.goto(`${server.url}/admin/`);
+    await page.getByLabel('Admin password').waitFor();
+    const login = await seriousViolations(page);
+    await page.getByLabel('Admin password').fill(server.adminPassword);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('navigation').first().waitFor();
+    await page.waitForTimeout(500);
+    expect({ login, dashboard: await seriousViolations(page) }).toEqual({ login: [], dashboard: [] });
+  });
+});
