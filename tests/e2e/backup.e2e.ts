@@ -133,8 +133,9 @@ describe('daily backup to a folder, and restore', () => {
     const names: string[] = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
     const restored = names.find((n) => n.startsWith('pos-org-') && n !== 'pos-org-demo');
     expect(restored).toBeDefined();
-    // Backup bookkeeping belongs to the medium and the original organization, not to the data.
-    const skip = ['backupSettings', 'backupHistory'];
+    // Backup bookkeeping (settings, history, change log, pack layouts) belongs to the original
+    // organization and its media, not to the data that was backed up.
+    const skip = ['backupSettings', 'backupHistory', 'changeLog', 'backupLayouts'];
     expect(await tableDigest(page, restored!, skip)).toEqual(await tableDigest(page, 'pos-org-demo', skip));
   });
 });
