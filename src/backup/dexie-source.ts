@@ -2,8 +2,9 @@
 // (DATA_SETS) in one read transaction, and writes staged rows back in ONE read-write
 // transaction that replaces the chosen data sets.
 import { DATA_SETS, nameWords, searchKey, type DataSetName, type OrgDatabase } from '../db/schema';
-import type { Doc } from './format/chunker';
-import type { TableInput } from './format/snapshot';
+import { ALL_TABLES, CHANGE_LOG, changesSince, currentChangeSeq } from '../db/changes';
+import { isCutPoint, type ChunkerParams, type Doc } from './format/chunker';
+import type { LayoutPack, Segment, TableInput } from './format/snapshot';
 import type { StagedBackup } from './format/reader';
 
 export const ALL_DATA_SETS = Object.keys(DATA_SETS) as DataSetName[];
@@ -19,26 +20,111 @@ function keyOf(row: Record<string, unknown>, keyPath: string): string {
   return typeof k === 'string' ? k : JSON.stringify(k);
 }
 
+/** Reads rows with primary key in (lo, hi] (null = unbounded) as sorted documents. */
+async function readDocs(db: OrgDatabase, table: string, includeIndexes: boolean, lo: string | null = null, hi: string | null = null): Promise<Doc[]> {
+  const t = db.table(table);
+  const keyPath = String(t.schema.primKey.keyPath);
+  const pk = t.where(':id');
+  const coll = lo === null ? (hi === null ? t.toCollection() : pk.belowOrEqual(hi)) : hi === null ? pk.above(lo) : pk.between(lo, hi, false, true);
+  const rows = (await coll.toArray()) as Record<string, unknown>[];
+  const strip = includeIndexes ? [] : (DERIVED[table] ?? []);
+  const docs: Doc[] = rows.map((row) => {
+    const doc = strip.length ? { ...row } : row;
+    for (const f of strip) delete doc[f];
+    return { key: keyOf(row, keyPath), json: JSON.stringify(doc) };
+  });
+  docs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return docs;
+}
+
 export async function readDataSets(db: OrgDatabase, sets: readonly DataSetName[], includeIndexes: boolean): Promise<TableInput[]> {
+  return (await readDataSetsSince(db, sets, includeIndexes, null)).tables;
+}
+
+/** The previous snapshot on a medium: its packs per "set/table" and the change counter it saw. */
+export interface PreviousLayout {
+  seq: number;
+  chunker: ChunkerParams;
+  tables: Record<string, LayoutPack[]>;
+}
+
+type Plan = ({ reuse: LayoutPack[] } | { lo: string | null; hi: string | null })[];
+
+/**
+ * Maps changed keys onto the previous packs. Packs are grouped into key segments ending at a
+ * key cut point; a full cut restarts after every cut key, so re-cutting whole dirty segments
+ * and reusing the clean ones gives exactly a full run's packs. Null: read the whole table.
+ */
+export function planTable(packs: readonly LayoutPack[], changed: ReadonlySet<unknown>, chunker: ChunkerParams): Plan | null {
+  const segs: LayoutPack[][] = [];
+  let cur: LayoutPack[] = [];
+  packs.forEach((p, i) => {
+    cur.push(p);
+    if (isCutPoint(chunker, p.last) || i === packs.length - 1) {
+      segs.push(cur);
+      cur = [];
+    }
+  });
+  if (segs.length === 0) return null;
+  // Segment i covers keys in (his[i-1], his[i]]; the last one runs to the end of the key space.
+  const his = segs.map((g, i) => (i === segs.length - 1 ? null : g[g.length - 1]!.last));
+  const dirty = segs.map(() => false);
+  for (const k of changed) {
+    if (typeof k !== 'string') return null;
+    let a = 0;
+    let b = segs.length - 1;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      const hi = his[m];
+      if (hi === null || hi === undefined || k <= hi) b = m;
+      else a = m + 1;
+    }
+    dirty[a] = true;
+    // A changed cut key may be gone: the next segment then merges into this one.
+    if (his[a] === k && a + 1 < segs.length) dirty[a + 1] = true;
+  }
+  const plan: Plan = [];
+  for (let i = 0; i < segs.length; ) {
+    let j = i;
+    while (j + 1 < segs.length && dirty[j + 1] === dirty[i]) j++;
+    if (dirty[i]) plan.push({ lo: i === 0 ? null : (his[i - 1] ?? null), hi: his[j] ?? null });
+    else plan.push({ reuse: segs.slice(i, j + 1).flat() });
+    i = j + 1;
+  }
+  return plan;
+}
+
+/**
+ * Reads the chosen data sets in one read transaction (a consistent snapshot) with the change
+ * counter it saw. With a previous layout, only key ranges changed since then are read.
+ */
+export async function readDataSetsSince(
+  db: OrgDatabase,
+  sets: readonly DataSetName[],
+  includeIndexes: boolean,
+  previous: PreviousLayout | null,
+): Promise<{ tables: TableInput[]; seq: number }> {
   const wanted = sets.flatMap((set) => DATA_SETS[set].map((table) => ({ set, table })));
-  // All tables are read in one read transaction (a consistent snapshot), their requests in flight together.
-  return db.transaction('r', wanted.map((w) => w.table), () =>
-    Promise.all(
+  return db.transaction('r', [...wanted.map((w) => w.table), CHANGE_LOG], async () => {
+    const seq = await currentChangeSeq(db);
+    const usable = previous !== null && previous.seq <= seq;
+    const changes = usable ? await changesSince(db, previous.seq) : null;
+    const all = changes === null || changes.has(ALL_TABLES);
+    const tables = await Promise.all(
       wanted.map(async ({ set, table }): Promise<TableInput> => {
-        const t = db.table(table);
-        const keyPath = String(t.schema.primKey.keyPath);
-        const rows = (await t.toArray()) as Record<string, unknown>[];
-        const strip = includeIndexes ? [] : (DERIVED[table] ?? []);
-        const docs: Doc[] = rows.map((row) => {
-          const doc = strip.length ? { ...row } : row;
-          for (const f of strip) delete doc[f];
-          return { key: keyOf(row, keyPath), json: JSON.stringify(doc) };
-        });
-        docs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-        return { set, table, docs };
+        const packs = previous?.tables[`${set}/${table}`];
+        const changed = all || !packs ? null : changes.get(table);
+        if (changed === undefined) return { set, table, docs: [], segments: [{ reuse: packs! }] };
+        const plan = changed === null ? null : planTable(packs!, changed, previous!.chunker);
+        if (plan === null) return { set, table, docs: await readDocs(db, table, includeIndexes) };
+        const segments = await Promise.all(
+          plan.map(async (p): Promise<Segment> => ('reuse' in p ? p : { docs: await readDocs(db, table, includeIndexes, p.lo, p.hi) })),
+        );
+        return { set, table, docs: [], segments };
       }),
-    ),
-  );
+    );
+    return { tables, seq };
+  });
 }
 
 /** Rebuilds the index fields a backup made without indexes left out. */

@@ -6,9 +6,10 @@ import { randomHex } from './format/bytes';
 import type { PackCodec } from './format/codec';
 import { stageBackup, verifyQuick, type StagedBackup } from './format/reader';
 import { identifyMedium, prepareRepository } from './format/repo';
-import { writeSnapshot, type SnapshotStats } from './format/snapshot';
+import { currentHeadManifest, StaleLayoutError, tableRows, writeSnapshot, type SnapshotStats, type TableInput } from './format/snapshot';
+import { pruneChanges } from '../db/changes';
 import { fail, ok, toFailure, type BackupClock, type BackupDestination, type BackupReader, type Faults, type OnProgress, type Result } from './format/types';
-import { ALL_DATA_SETS, commitStaged, countRows, readDataSets, type RowCounts } from './dexie-source';
+import { ALL_DATA_SETS, commitStaged, countRows, readDataSetsSince, type PreviousLayout, type RowCounts } from './dexie-source';
 import { loadSettings, type BackupSettings } from './settings';
 import { FILES_SET, readExtraFolders, type ExtraFolder } from './folder-source';
 
@@ -26,13 +27,15 @@ export interface RunExtras {
   extraFolders?: ExtraFolder[];
 }
 
-export interface BackupRunReport extends Omit<SnapshotStats, 'head'> {
+export interface BackupRunReport extends Omit<SnapshotStats, 'head' | 'layout'> {
   historyId: string;
   snapshotId: string;
   mediumId: string;
   mediumLabel: string;
   durationMs: number;
   rows: number;
+  /** Rows read from the database: all of them on a full run, the changed key ranges on an incremental one. */
+  rowsRead: number;
 }
 
 export async function runBackup(
@@ -55,9 +58,11 @@ export async function runBackup(
     const medium = await identifyMedium(destination, clock, extras.mediumLabel ?? destination.kind);
     Object.assign(row, { mediumId: medium.mediumId, mediumLabel: medium.label });
     onProgress?.({ phase: 'read', done: 0, total: s.dataSets.length });
-    const tables = [...(await readDataSets(db, s.dataSets, s.includeIndexes)), ...(await readExtraFolders(extras.extraFolders ?? []))];
+    const fingerprint = JSON.stringify([config.setId, config.chunker, s.compressionLevel, s.includeIndexes, s.dedupSecret, db.verno]);
+    const previous = await loadLayout(db, medium.mediumId, fingerprint, await currentHeadManifest(destination));
+    const extra = await readExtraFolders(extras.extraFolders ?? []);
     const snapshotId = randomHex(12);
-    const stats = await writeSnapshot(
+    const write = (tables: TableInput[]) => writeSnapshot(
       destination, config, tables,
       {
         snapshotId, createdAt: started.toISOString(), description: extras.description ?? '', organization: extras.organization,
@@ -65,19 +70,60 @@ export async function runBackup(
       },
       { codec: extras.codec, level: s.compressionLevel, dedupSecret: s.dedupSecret, faults: extras.faults, onProgress },
     );
+    let read = await readDataSetsSince(db, s.dataSets, s.includeIndexes, previous);
+    let stats: SnapshotStats;
+    try {
+      stats = await write([...read.tables, ...extra]);
+    } catch (e) {
+      // A reused pack vanished or rotted on the medium (checked before anything is written): read everything.
+      if (!(e instanceof StaleLayoutError)) throw e;
+      read = await readDataSetsSince(db, s.dataSets, s.includeIndexes, null);
+      stats = await write([...read.tables, ...extra]);
+    }
+    const tables = [...read.tables, ...extra];
+    await saveLayout(db, medium.mediumId, fingerprint, config.chunker, stats, read.seq);
     const finished = clock.now();
     const durationMs = finished.getTime() - started.getTime();
     Object.assign(row, { finishedAt: finished.toISOString(), bytesWritten: stats.bytesWritten, totalBytes: stats.totalBytes, durationMs, verified: 'quick', ok: true });
     await db.backupHistory.put(row);
     const { head: _head, ...rest } = stats;
-    const rows = tables.reduce((n, t) => n + t.docs.length, 0);
-    return ok({ ...rest, historyId: row.id, snapshotId, mediumId: row.mediumId, mediumLabel: row.mediumLabel, durationMs, rows });
+    const rows = tables.reduce((n, t) => n + tableRows(t), 0);
+    return ok({ ...rest, historyId: row.id, snapshotId, mediumId: row.mediumId, mediumLabel: row.mediumLabel, durationMs, rows, rowsRead: rowsReadOf(tables) });
   } catch (e) {
     const f = toFailure(e);
     const finished = clock.now();
     await db.backupHistory.put({ ...row, finishedAt: finished.toISOString(), durationMs: finished.getTime() - started.getTime(), error: f.reason });
     return fail(f.reason, f.detail);
   }
+}
+
+interface LayoutRow {
+  id: string;
+  fingerprint: string;
+  manifestName: string;
+  previous: PreviousLayout;
+}
+/** Row of backupLayouts holding how far the change log was pruned. */
+const PRUNED_ID = '#pruned';
+
+/** The medium's previous snapshot as this till wrote it, if HEAD still names it and the log covers it. */
+async function loadLayout(db: OrgDatabase, mediumId: string, fingerprint: string, headManifest: string | null): Promise<PreviousLayout | null> {
+  const row = (await db.backupLayouts.get(mediumId)) as LayoutRow | undefined;
+  const pruned = ((await db.backupLayouts.get(PRUNED_ID))?.through as number | undefined) ?? 0;
+  if (!row || row.fingerprint !== fingerprint || row.manifestName !== headManifest || row.previous.seq < pruned) return null;
+  return row.previous;
+}
+
+/** Remembers this run's packs for the medium, then prunes log rows no medium still needs. */
+async function saveLayout(db: OrgDatabase, mediumId: string, fingerprint: string, chunker: PreviousLayout['chunker'], stats: SnapshotStats, seq: number): Promise<void> {
+  const row: LayoutRow = { id: mediumId, fingerprint, manifestName: stats.head.manifest.name, previous: { seq, chunker, tables: stats.layout } };
+  await db.transaction('rw', db.backupLayouts, db.changeLog, async () => {
+    await db.backupLayouts.put({ ...row });
+    const seqs = (await db.backupLayouts.toArray()).filter((r) => r.id !== PRUNED_ID).map((r) => (r as unknown as LayoutRow).previous.seq);
+    const through = Math.min(...seqs);
+    await pruneChanges(db, through);
+    await db.backupLayouts.put({ id: PRUNED_ID, through });
+  });
 }
 
 /** Newest first: the screen's "last backup" is the first row with ok = true. */
@@ -174,6 +220,9 @@ export async function commitRestore(target: OrgDatabase, preview: RestorePreview
     return fail(f.reason, f.detail);
   }
 }
+
+const rowsReadOf = (tables: TableInput[]): number =>
+  tables.reduce((n, t) => n + (t.segments ? t.segments.reduce((a, s) => a + ('docs' in s ? s.docs.length : 0), 0) : t.docs.length), 0);
 
 function totalRows(s: StagedBackup): number {
   return Object.values(s.dataSets).reduce((n, t) => n + Object.values(t).reduce((a, r) => a + r.length, 0), 0);

@@ -3,7 +3,7 @@
 // plaintext the previous HEAD already holds (same dedup tag) are reused, not rewritten.
 import { COMMIT_STEPS, BackupError, type BackupDestination, type CommitStep, type Faults, type OnProgress } from './types';
 import { hmacHex, hmacKey, sha256Hex, utf8 } from './bytes';
-import { cutPacks, type Doc } from './chunker';
+import { cutPacks, type Chunk, type Doc } from './chunker';
 import { createPool } from './pool';
 import type { CompressionLevel, PackCodec } from './codec';
 import {
@@ -11,12 +11,32 @@ import {
   type BackupConfig, type Head, type Manifest, type PackEntry, type PackRef,
 } from './schema';
 
+/** A pack of the previous snapshot with its dedup tag, as the till remembers it per medium. */
+export interface LayoutPack extends PackEntry {
+  tag: string;
+  /** Plaintext bytes (for the run's statistics). */
+  raw: number;
+}
+
+/** Part of a table in key order: documents to cut, or previous packs reused as they are. */
+export type Segment = { docs: Doc[] } | { reuse: LayoutPack[] };
+
 export interface TableInput {
   set: string;
   table: string;
-  /** Sorted by key. */
+  /** Sorted by key. Ignored when `segments` is given. */
   docs: Doc[];
+  /** Incremental run: key-ordered segments whose cuts equal a full cut of the whole table. */
+  segments?: Segment[];
 }
+
+/** A reused pack is no longer on the medium under HEAD: the caller redoes the run with full reads. */
+export class StaleLayoutError extends Error {
+  readonly code = 'stale-layout';
+}
+
+export const tableRows = (t: TableInput): number =>
+  t.segments ? t.segments.reduce((n, s) => n + ('docs' in s ? s.docs.length : s.reuse.reduce((a, p) => a + p.rows, 0)), 0) : t.docs.length;
 
 export interface SnapshotMeta {
   snapshotId: string;
@@ -49,10 +69,23 @@ export interface SnapshotStats {
   totalBytes: number;
   rawBytes: number;
   removed: number;
+  /** Every table's packs with tags, keyed "set/table", for the next incremental run. */
+  layout: Record<string, LayoutPack[]>;
 }
 
 async function step(faults: Faults | undefined, s: CommitStep): Promise<void> {
   await faults?.after?.(s);
+}
+
+/** The manifest name the medium's HEAD points at, or null (no or unreadable HEAD). */
+export async function currentHeadManifest(dest: BackupDestination): Promise<string | null> {
+  const bytes = await dest.read(PATHS.head);
+  if (!bytes) return null;
+  try {
+    return parseJsonFile(bytes, headSchema, 'HEAD').manifest.name;
+  } catch {
+    return null;
+  }
 }
 
 /** The previous HEAD's packs by dedup tag, when HEAD is readable; a damaged HEAD reuses nothing. */
@@ -78,7 +111,8 @@ async function previousPacks(dest: BackupDestination, sampleSize: number): Promi
  */
 async function dropRotten(dest: BackupDestination, byTag: Map<string, PackRef>, sampleSize: number): Promise<void> {
   const refs = [...byTag.values()];
-  const picks = new Set<PackRef>();
+  // Few packs: hash them all rather than leave one to the luck of the draw.
+  const picks = new Set<PackRef>(refs.length <= sampleSize ? refs : []);
   const random = crypto.getRandomValues(new Uint32Array(Math.min(sampleSize, refs.length) * 2));
   for (const r of random) {
     if (picks.size >= sampleSize) break;
@@ -103,6 +137,14 @@ interface PacksResult {
   refs: PackRef[];
   written: PackRef[];
   rawBytes: number;
+  layout: Record<string, LayoutPack[]>;
+}
+
+type Item = { chunk: Chunk } | { reuse: LayoutPack };
+
+function itemsOf(t: TableInput, chunker: BackupConfig['chunker']): Item[] {
+  if (!t.segments) return cutPacks(t.docs, { ...chunker }).map((chunk) => ({ chunk }));
+  return t.segments.flatMap((s): Item[] => ('docs' in s ? cutPacks(s.docs, { ...chunker }).map((chunk) => ({ chunk })) : s.reuse.map((reuse) => ({ reuse }))));
 }
 
 /** Step 1: cut, tag, and seal+write the packs the previous HEAD does not already hold. */
@@ -110,28 +152,46 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, tables:
   const recipient = config.encryption === 'none' ? null : config.recipient;
   const tagKey = await hmacKey(ctx.dedupSecret);
   const previous = await previousPacks(dest, ctx.checkReused ?? 16);
-  const chunks = tables.map((t) => ({ t, chunks: cutPacks(t.docs, { ...config.chunker }) }));
-  const total = chunks.reduce((n, c) => n + c.chunks.length, 0);
+  const chunks = tables.map((t) => ({ t, items: itemsOf(t, config.chunker) }));
+  for (const { items } of chunks) {
+    for (const it of items) if ('reuse' in it && previous.get(it.reuse.tag)?.[0] !== it.reuse.name) throw new StaleLayoutError(it.reuse.name);
+  }
+  const total = chunks.reduce((n, c) => n + c.items.length, 0);
+  const layout: Record<string, LayoutPack[]> = {};
   const written: PackRef[] = [];
   const dataSets: Manifest['dataSets'] = {};
-  const tagged: { entry: PackEntry; tag: string }[] = [];
+  const tagged: { entry: PackEntry; tag: string; raw: number; key?: string }[] = [];
   const inRun = new Map<string, PackRef>();
   const pool = createPool(ctx.parallel ?? 6);
   let done = 0;
   let rawBytes = 0;
-  for (const { t, chunks: list } of chunks) {
+  for (const { t, items } of chunks) {
     const entries: PackEntry[] = [];
+    const list = items.flatMap((it) => ('chunk' in it ? [it.chunk] : []));
     // WebCrypto calls are cheap but each has a round-trip; overlap them instead of awaiting one by one.
     const hashes = await mapInBatches(list, 32, async (c) => {
       const plainSha256 = await sha256Hex(c.plain);
       return { plainSha256, tag: await hmacHex(tagKey, utf8(`${t.set}/${t.table}/${ctx.level}/${plainSha256}`)) };
     });
-    for (const [i, c] of list.entries()) {
+    let i = -1;
+    for (const it of items) {
+      if ('reuse' in it) {
+        const r = it.reuse;
+        // Same fields in the same order as a fresh entry: the manifest must not differ from a full run's.
+        const entry: PackEntry = { name: r.name, size: r.size, plainSha256: r.plainSha256, rows: r.rows, first: r.first, last: r.last };
+        entries.push(entry);
+        tagged.push({ entry, tag: r.tag, raw: r.raw });
+        rawBytes += r.raw;
+        ctx.onProgress?.({ phase: 'pack', done: ++done, total, bytes: rawBytes });
+        continue;
+      }
+      const c = it.chunk;
+      i++;
       rawBytes += c.plain.length;
       const { plainSha256, tag } = hashes[i]!;
       const entry: PackEntry = { name: '', size: 0, plainSha256, rows: c.rows, first: c.first, last: c.last };
       entries.push(entry);
-      tagged.push({ entry, tag });
+      tagged.push({ entry, tag, raw: c.plain.length });
       const bytesSoFar = rawBytes;
       const report = () => ctx.onProgress?.({ phase: 'pack', done: ++done, total, bytes: bytesSoFar });
       if (previous.has(tag) || inRun.has(tag)) {
@@ -148,7 +208,9 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, tables:
         report();
       });
     }
-    (dataSets[t.set] ??= { tables: {} }).tables[t.table] = { rows: t.docs.length, packs: entries };
+    (dataSets[t.set] ??= { tables: {} }).tables[t.table] = { rows: tableRows(t), packs: entries };
+    for (const x of tagged.slice(tagged.length - entries.length)) x.key = `${t.set}/${t.table}`;
+    layout[`${t.set}/${t.table}`] = [];
   }
   await pool.drain();
   const refs = tagged.map(({ entry, tag }) => {
@@ -158,7 +220,8 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, tables:
     entry.size = ref[1];
     return ref;
   });
-  return { dataSets, refs, written, rawBytes };
+  for (const { entry, tag, raw, key } of tagged) layout[key!]!.push({ ...entry, tag, raw });
+  return { dataSets, refs, written, rawBytes, layout };
 }
 
 export async function writeSnapshot(
@@ -169,7 +232,7 @@ export async function writeSnapshot(
   ctx: SnapshotContext,
 ): Promise<SnapshotStats> {
   const recipient = config.encryption === 'none' ? null : config.recipient;
-  const { dataSets, refs, written, rawBytes } = await writePacks(dest, config, tables, ctx);
+  const { dataSets, refs, written, rawBytes, layout } = await writePacks(dest, config, tables, ctx);
   await step(ctx.faults, 'packs-written');
 
   const manifest: Manifest = {
@@ -196,7 +259,7 @@ export async function writeSnapshot(
   await step(ctx.faults, 'gc-done');
   const bytesWritten = written.reduce((n, r) => n + r[1], 0) + sealedManifest.length;
   const totalBytes = unique.reduce((n, r) => n + r[1], 0) + sealedManifest.length;
-  return { head, packsWritten: written.length, packsReused: refs.length - written.length, bytesWritten, totalBytes, rawBytes, removed };
+  return { head, packsWritten: written.length, packsReused: refs.length - written.length, bytesWritten, totalBytes, rawBytes, removed, layout };
 }
 
 /** New files are read back and hashed; reused ones must still be listed with their size. */
