@@ -1,12 +1,12 @@
 // The off-site backup copy (docs/backup-format.md, "Off-site copy"): a till stores the files of
 // its encrypted backup set under /api/v1/backup/{setId}/{path}. Authenticated with the till's
 // bearer token like /push; each till sees only its own sets. Bytes are opaque to the server.
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import type { Clock } from '../clock';
 import type { Database } from '../store/sql';
 import { deleteBackupFile, getBackupFile, listBackupFiles, putBackupFile } from './backupStore';
 import { parseBackupTarget } from './backupPaths';
-import { HttpError } from './errors';
+import { HttpError, readBodyBytes } from './errors';
 import { authenticateTill } from './syncRoutes';
 
 /** Largest file accepted: a pack holds at most 4 MiB of plaintext (chunker maxBytes) before
@@ -19,26 +19,6 @@ export interface BackupDeps {
   maxFileBytes?: number;
 }
 
-async function readBytes(c: Context, maxBytes: number): Promise<Uint8Array> {
-  const declared = c.req.header('content-length');
-  if (declared !== undefined && Number(declared) > maxBytes) throw new HttpError(413, 'body_too_large', `file exceeds ${maxBytes} bytes`);
-  const body = c.req.raw.body;
-  if (!body) return new Uint8Array(0);
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new HttpError(413, 'body_too_large', `file exceeds ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
 
 /** Mounted under API_PREFIX; `prefix` is the full path before `{setId}` (for raw URL parsing). */
 export function backupRoutes(deps: BackupDeps, prefix: string): Hono {
@@ -63,7 +43,7 @@ export function backupRoutes(deps: BackupDeps, prefix: string): Hono {
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' });
     }
     if (method === 'PUT') {
-      await putBackupFile(deps.db, key, await readBytes(c, maxBytes), deps.clock.now());
+      await putBackupFile(deps.db, key, await readBodyBytes(c, maxBytes), deps.clock.now());
       return c.body(null, 204);
     }
     if (method === 'DELETE') {

@@ -20,13 +20,14 @@ export function errorJson(c: Context, status: ContentfulStatusCode, code: ErrorC
   return c.json({ error: { code, message } }, status);
 }
 
-export async function readTextBody(c: Context, maxBytes = MAX_BODY_BYTES): Promise<string> {
+/** Reads a request body up to `maxBytes`, counting streamed bytes (Content-Length can lie). */
+export async function readBodyBytes(c: Context, maxBytes = MAX_BODY_BYTES): Promise<Uint8Array> {
   const declared = c.req.header('content-length');
   if (declared !== undefined && Number(declared) > maxBytes) {
     throw new HttpError(413, 'body_too_large', `body exceeds ${maxBytes} bytes`);
   }
   const body = c.req.raw.body;
-  if (!body) return '';
+  if (!body) return new Uint8Array(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -40,8 +41,13 @@ export async function readTextBody(c: Context, maxBytes = MAX_BODY_BYTES): Promi
     }
     chunks.push(value);
   }
+  return Buffer.concat(chunks);
+}
+
+export async function readTextBody(c: Context, maxBytes = MAX_BODY_BYTES): Promise<string> {
+  const bytes = await readBodyBytes(c, maxBytes);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new HttpError(400, 'bad_request', 'body is not UTF-8');
   }
