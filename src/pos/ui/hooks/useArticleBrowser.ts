@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../../app/AppContext';
 import type { ArticleRow } from '../../../db/schema';
 import { articlesInGroup, searchArticles } from '../../services/catalog';
-import { effectiveUnitPrice } from '../../domain';
+import { priceArticles } from '../../services/pricing';
 
 export interface BrowsedArticle extends ArticleRow {
   /** The price the sale will use now (price lists applied), not only the base price. */
@@ -14,12 +14,7 @@ export function useArticleBrowser(query: string, groupId: string | null): Browse
   const { db, clock } = useApp();
   return useLiveQuery(async () => {
     const articles = query.trim() ? await searchArticles(db, query) : groupId ? await articlesInGroup(db, groupId) : [];
-    if (articles.length === 0) return [];
-    const [prices, priceLists] = await Promise.all([db.prices.where('articleId').anyOf(articles.map((a) => a.id)).toArray(), db.priceLists.toArray()]);
-    const now = clock.now().getTime();
-    return articles.map((a) => ({
-      ...a,
-      unitPrice: effectiveUnitPrice({ article: a, prices: prices.filter((p) => p.articleId === a.id), priceLists, now }).unitPrice,
-    }));
+    const prices = await priceArticles(db, articles, null, clock.now().getTime());
+    return articles.map((a) => ({ ...a, unitPrice: prices.get(a.id)! }));
   }, [db, clock, query, groupId]);
 }

@@ -3,7 +3,8 @@
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../../app/AppContext';
-import { attachClient, effectiveUnitPrice } from '../../domain';
+import { attachClient } from '../../domain';
+import { priceArticles } from '../../services/pricing';
 import { readCurrentCart, writeCurrentCart } from './currentSale';
 import type { OrgDatabase } from '../../../db/schema';
 import type { Clock } from '../../../app/clock';
@@ -11,19 +12,12 @@ import type { Clock } from '../../../app/clock';
 export async function attachClientToSale(db: OrgDatabase, clock: Clock, clientId: string | null): Promise<void> {
   const client = clientId ? await db.clients.get(clientId) : null;
   const cart = await readCurrentCart(db);
-  const ids = cart.lines.map((l) => l.articleId).filter((id): id is string => id !== null);
-  const [articles, prices, priceLists] = await Promise.all([
-    db.articles.bulkGet(ids),
-    db.prices.where('articleId').anyOf(ids).toArray(),
-    db.priceLists.toArray(),
-  ]);
-  const byId = new Map(articles.filter((a) => a !== undefined).map((a) => [a.id, a]));
-  const now = clock.now().getTime();
-  const next = attachClient(cart, client ? { id: client.id, priceListId: client.priceListId } : null, (line, priceListId) => {
-    const article = line.articleId ? byId.get(line.articleId) : undefined;
-    if (!article) return null;
-    return effectiveUnitPrice({ article, prices: prices.filter((p) => p.articleId === article.id), priceLists, priceListId, now }).unitPrice;
-  });
+  const ids = [...new Set(cart.lines.map((l) => l.articleId).filter((id): id is string => id !== null))];
+  const articles = (await db.articles.bulkGet(ids)).filter((a) => a !== undefined);
+  const prices = await priceArticles(db, articles, client?.priceListId ?? null, clock.now().getTime());
+  const next = attachClient(cart, client ? { id: client.id, priceListId: client.priceListId } : null, (line) =>
+    line.articleId ? (prices.get(line.articleId) ?? null) : null,
+  );
   await writeCurrentCart(db, next);
 }
 

@@ -2,7 +2,8 @@
 import { useApp, useSession } from '../../../app/AppContext';
 import type { ArticleRow } from '../../../db/schema';
 import { findByBarcode } from '../../services/catalog';
-import { addArticle, effectiveUnitPrice, emptyCart, type Cart, type CartResult } from '../../domain';
+import { addArticle, emptyCart, type Cart, type CartResult } from '../../domain';
+import { priceArticles } from '../../services/pricing';
 import { readCurrentCart, writeCurrentCart } from './currentSale';
 import { newId } from '../../../app/ids';
 
@@ -21,8 +22,7 @@ export function useSaleActions() {
   }
 
   async function priceOf(article: ArticleRow, priceListId: string | null): Promise<number> {
-    const [prices, priceLists] = await Promise.all([db.prices.where('articleId').equals(article.id).toArray(), db.priceLists.toArray()]);
-    return effectiveUnitPrice({ article, prices, priceLists, priceListId, now: clock.now().getTime() }).unitPrice;
+    return (await priceArticles(db, [article], priceListId, clock.now().getTime())).get(article.id)!;
   }
 
   async function add(article: ArticleRow, qtyMilli = 1000): Promise<CartResult> {
