@@ -122,40 +122,11 @@ export async function browserBench(n: number): Promise<BackupBenchFigures & { se
   }
 }
 
-/**
- * Node side of the Chromium run: bundles this file with Vite (the Worker too), serves it on
- * localhost (OPFS needs a secure context) and calls browserBench in headless Chromium.
- */
-export async function runInChromium(n: number, chromiumPath?: string): Promise<unknown> {
-  // The e2e harness owns where Chromium lives (CHROMIUM_PATH overrides it).
-  const executablePath = chromiumPath ?? (await import('../e2e/harness')).CHROMIUM;
-  const { build } = await import('vite');
-  const { createServer } = await import('node:http');
-  const { chromium } = await import('playwright-core');
-  const out = (await build({
-    configFile: false, logLevel: 'error', root: process.cwd(),
-    build: { write: false, target: 'es2022', minify: false, lib: { entry: 'tests/bench/backup-bench.ts', formats: ['es'], fileName: 'bench' }, rollupOptions: { external: [/^node:/, 'vite', 'playwright-core'] } },
-    worker: { format: 'es' },
-  })) as { output: { fileName: string; code?: string; source?: string | Uint8Array }[] }[];
-  const files = new Map(out.flatMap((o) => o.output).map((f) => [`/${f.fileName}`, f.code ?? f.source ?? '']));
-  const html = '<!doctype html><script type="module">import * as b from "/bench.js"; window.benchModule = b;</script>';
-  const server = createServer((req, res) => {
-    const body = req.url === '/' ? html : files.get(req.url ?? '');
-    res.writeHead(body === undefined ? 404 : 200, { 'content-type': req.url === '/' ? 'text/html' : 'text/javascript' });
-    res.end(body ?? '');
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => 'benchModule' in window);
-    return await page.evaluate((rows) => (window as unknown as { benchModule: { browserBench(n: number): Promise<unknown> } }).benchModule.browserBench(rows), n);
-  } finally {
-    await browser.close();
-    server.close();
-  }
+/** Node side of the Chromium run: the shared bench runner bundles this file (its Worker too),
+ * serves it on localhost (OPFS needs a secure context) and calls browserBench there. */
+export async function runInChromium(n: number): Promise<unknown> {
+  const { runBundleInChromium } = await import('./chromium');
+  return runBundleInChromium('tests/bench/backup-bench.ts', 'browserBench', n);
 }
 
 async function main(): Promise<void> {
