@@ -2,8 +2,8 @@
 // welcome, PIN login, sale, tiles, backup, restore and organizations screens, and the admin page.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newTabletContext, startServer, type RunningServer } from './harness';
+import type { Page } from 'playwright-core';
+import { startTillSession, type RunningServer, type TillSession } from './harness';
 import { TillPage, openShift } from './pages/TillPage';
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
@@ -26,21 +26,17 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility (axe-core)', () => {
+  let session: TillSession;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let till: TillPage;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await (await newTabletContext(browser)).newPage();
+    session = await startTillSession();
+    ({ server, page } = session);
     till = new TillPage(page);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => session?.close());
 
   it('till screens have no serious or critical violations', async () => {
     await till.open(server.url);

@@ -3,8 +3,8 @@
 // injected), sell (a small change), back up again (only touched packs are written), then
 // restore into a new organization with the password and compare every table.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newTabletContext, startServer, type RunningServer } from './harness';
+import type { Page } from 'playwright-core';
+import { startTillSession, type RunningServer, type TillSession } from './harness';
 import { TillPage, openShift } from './pages/TillPage';
 import { generateDemoCatalog } from '../../src/pos/demo/generate';
 
@@ -63,24 +63,20 @@ async function tableDigest(page: Page, dbName: string, skip: string[]): Promise<
 }
 
 describe('daily backup to a folder, and restore', () => {
+  let session: TillSession;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let till: TillPage;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await (await newTabletContext(browser)).newPage();
+    session = await startTillSession();
+    ({ server, page } = session);
     till = new TillPage(page);
     await till.open(server.url);
     await till.openDemoShop();
     await till.login('Manager', '9999');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => session?.close());
 
   it('sets up an encrypted backup on the stick, runs it, and a second run after a sale writes only touched packs', async () => {
     await till.goto('#/backup');

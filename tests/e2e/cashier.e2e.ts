@@ -2,8 +2,8 @@
 // park and resume, basket discount, a customer attached, foreign cash split with cash, the
 // shift closed with its Z report, and the language switched to French.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newTabletContext, startServer, type RunningServer } from './harness';
+import type { Page } from 'playwright-core';
+import { startTillSession, type RunningServer, type TillSession } from './harness';
 import { TillPage, openShift } from './pages/TillPage';
 import { generateDemoCatalog } from '../../src/pos/demo/generate';
 
@@ -12,25 +12,21 @@ const weighed = catalog.articles.find((a) => a.unit === 'kg')!;
 const piece = catalog.articles.find((a) => a.unit === 'pcs' && a.groupId === 'g-dairy')!;
 
 describe('a day at the till', () => {
+  let session: TillSession;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let till: TillPage;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await (await newTabletContext(browser)).newPage();
+    session = await startTillSession();
+    ({ server, page } = session);
     till = new TillPage(page);
     await till.open(server.url);
     await till.openDemoShop();
     await till.login('Bob', '2222');
     await openShift(till, '100');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => session?.close());
 
   it('sells a weighed article by its decimal quantity', async () => {
     await till.scan(weighed.barcodes[0]!);

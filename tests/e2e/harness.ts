@@ -88,3 +88,29 @@ export async function newTabletContext(browser: Browser, orientation: 'landscape
   const viewport = orientation === 'landscape' ? { width: 1280, height: 800 } : { width: 800, height: 1280 };
   return browser.newContext({ viewport, hasTouch: true, locale: 'en-GB', serviceWorkers: 'allow' });
 }
+
+/** A back office, a browser and one tablet page on it: what every end-to-end file starts with. */
+export interface TillSession {
+  server: RunningServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: import('playwright-core').Page;
+  close(): Promise<void>;
+}
+
+export async function startTillSession(env: Record<string, string> = {}): Promise<TillSession> {
+  const server = await startServer(env);
+  const browser = await launchBrowser();
+  const context = await newTabletContext(browser);
+  const page = await context.newPage();
+  return {
+    server,
+    browser,
+    context,
+    page,
+    async close() {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}

@@ -3,8 +3,8 @@
 // prices tile, 20 sales made offline arrive exactly once, the antenna pulses while syncing, and
 // two tabs open on the same till still push each receipt once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newTabletContext, startServer, type RunningServer } from './harness';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startTillSession, type RunningServer, type TillSession } from './harness';
 import { TillPage, openShift } from './pages/TillPage';
 import { AdminApi } from './admin';
 import type { Article, Price, PriceList } from '../../src/sync/entities';
@@ -21,27 +21,22 @@ async function waitFor<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeou
 }
 
 describe('the till syncs with the back office', () => {
+  let session: TillSession;
   let server: RunningServer;
   let admin: AdminApi;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let till: TillPage;
   let article: Article;
 
   beforeAll(async () => {
-    server = await startServer({ DEMO_ARTICLES: String(ARTICLES) });
+    session = await startTillSession({ DEMO_ARTICLES: String(ARTICLES) });
+    ({ server, page, context } = session);
     admin = await AdminApi.login(server.url, server.adminPassword);
-    browser = await launchBrowser();
-    context = await newTabletContext(browser);
-    page = await context.newPage();
     till = new TillPage(page);
     article = (await admin.records<Article>('article', '?limit=1&q=')).items[0]!.data;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => session?.close());
 
   it('pairs with a code from the back office and pulls 10,000 articles', async () => {
     const code = await admin.syncCode();

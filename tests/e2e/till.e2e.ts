@@ -2,8 +2,8 @@
 // built till: PIN login, wedge scan, cash with change, receipt; offline reload and sell again;
 // a cashier without the refund right is asked for a supervisor PIN.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newTabletContext, startServer, type RunningServer } from './harness';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startTillSession, type RunningServer, type TillSession } from './harness';
 import { TillPage, openShift } from './pages/TillPage';
 import { generateDemoCatalog } from '../../src/pos/demo/generate';
 
@@ -12,23 +12,18 @@ const baguette = demo.articles[0]!; // a piece article of the bakery group (auto
 const dairy = demo.articles[1]!;
 
 describe('the till sells offline', () => {
+  let session: TillSession;
   let server: RunningServer;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let till: TillPage;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await newTabletContext(browser);
-    page = await context.newPage();
+    session = await startTillSession();
+    ({ server, page, context } = session);
     till = new TillPage(page);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => session?.close());
 
   it('logs in with a PIN, scans with the keyboard, pays cash with change and shows the receipt', async () => {
     await till.open(server.url);

@@ -8,16 +8,16 @@ export class TillPage {
     await this.page.goto(url);
   }
 
-  /** Waits until the service worker controls the page, so offline reloads come from its cache. */
+  /** Waits until the service worker is activated and controls the page, so offline reloads come
+   * from its cache. A page loaded before activation is only controlled after a reload. */
   async waitForServiceWorker(): Promise<void> {
-    await this.page.waitForFunction(async () => {
-      const reg = await navigator.serviceWorker.getRegistration();
-      return !!reg?.active;
-    }, undefined, { timeout: 60_000 });
-    if (!(await this.page.evaluate(() => !!navigator.serviceWorker.controller))) {
+    await this.page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated', undefined, { timeout: 60_000 });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (await this.page.evaluate(() => !!navigator.serviceWorker.controller)) return;
       await this.page.reload();
-      await this.page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 30_000 });
+      await this.page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 15_000 }).catch(() => undefined);
     }
+    throw new Error('the service worker never controlled the page');
   }
 
   async openDemoShop(): Promise<void> {
