@@ -38,9 +38,17 @@ export interface RunningServer {
   log(): string;
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'pos-e2e-'));
+/** Where to run: a fixed port and data folder let a test kill -9 the server and start it again on
+ * the same address and database (tests/chaos); `keepDataDir` leaves the folder to the caller. */
+export interface StartServerOptions {
+  port?: number;
+  dataDir?: string;
+  keepDataDir?: boolean;
+}
+
+export async function startServer(env: Record<string, string> = {}, opts: StartServerOptions = {}): Promise<RunningServer> {
+  const port = opts.port ?? (await freePort());
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'pos-e2e-'));
   const adminPassword = 'e2e-admin-password';
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -74,7 +82,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
