@@ -9,6 +9,7 @@ import { createRateLimiter } from '../sync/rateLimit';
 import { adminRoutes } from './adminRoutes';
 import { backupRoutes } from './backupRoutes';
 import { HttpError, errorJson } from './errors';
+import { rxdbRoutes } from './rxdbRoutes';
 import { decodePath, serveSpa } from './staticRoutes';
 import { syncRoutes } from './syncRoutes';
 
@@ -30,6 +31,8 @@ export interface AppDeps {
   /** Folder holding the built till (index.html, sw.js) and admin/ — usually `dist`. */
   distDir: string;
   rateLimits?: RateLimits;
+  /** Space for the off-site backup sets one till owns (default DEFAULT_BACKUP_QUOTA_BYTES). */
+  backupQuotaBytes?: number;
   log?: (line: string) => void;
 }
 
@@ -62,7 +65,9 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
   app.route(`${API_PREFIX}/admin`, adminRoutes({ db: deps.db, clock: deps.clock, loginLimiter: createRateLimiter({ max: limits.loginPerIp, ...minute }) }));
-  app.route(API_PREFIX, backupRoutes({ db: deps.db, clock: deps.clock }, `${API_PREFIX}/backup/`));
+  app.route(API_PREFIX, backupRoutes({ db: deps.db, clock: deps.clock, quotaBytes: deps.backupQuotaBytes }, `${API_PREFIX}/backup/`));
+  // RxDB's replication protocol over the same store, for the peer benchmark only.
+  app.route(`${API_PREFIX}/rxdb`, rxdbRoutes({ db: deps.db }));
   app.all('/api/*', (c) => errorJson(c, 404, 'not_found', 'no such endpoint'));
 
   app.get('/admin', (c) => c.redirect('/admin/', 301));
