@@ -3,11 +3,14 @@
 import { callBench, loadBundle, runBundleInChromium, stats } from './chromium';
 import { AdminApi } from '../e2e/admin';
 import type { Price } from '../../src/sync/entities';
+import type { RxdbFigures } from './rxdb-bench';
 import type { TillFigures } from './till-bench';
 import { launchBrowser, newTabletContext, startServer } from '../e2e/harness';
 import { TillPage } from '../e2e/pages/TillPage';
 
 const N = Number(process.env.BENCH_ARTICLES ?? 100_000);
+/** Pull page size of both sync engines (sync-bench.ts's pageLimit). */
+const PAGE = 1000;
 const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(1) : '∞');
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
@@ -62,6 +65,14 @@ async function syncBench(): Promise<void> {
     await page.goto(`${server.url}/favicon.svg`);
     await loadBundle(page, 'tests/bench/sync-bench.ts');
     const cold = await callBench<{ rows: number; coldMs: number; floorMs: number }>(page, 'browserColdSync', await admin.syncCode());
+    // Peer (issue 6): RxDB's replication of the same catalog from the same server, before the
+    // price changes below, in a new browser context (its own empty IndexedDB).
+    const peerContext = await browser.newContext();
+    const peerPage = await peerContext.newPage();
+    await peerPage.goto(`${server.url}/favicon.svg`);
+    await loadBundle(peerPage, 'tests/bench/rxdb-bench.ts');
+    const rx = await callBench<RxdbFigures>(peerPage, 'browserRxdbColdSync', { code: await admin.syncCode(), batchSize: PAGE });
+    await peerContext.close();
     const prices = (await admin.records<Price>('price', '?limit=1000')).items.map((p) => p.data);
     let changed = 0;
     for (let round = 0; changed < 1000 && prices.length > 0; round++) {
@@ -75,6 +86,9 @@ async function syncBench(): Promise<void> {
     console.log(`\n## Sync (Chromium against the real back office on PGlite, ${N} articles)`);
     console.log(`cold sync articles+prices: ${cold.rows} rows in ${cold.coldMs.toFixed(0)} ms   floor raw Dexie bulkPut of the same rows ${cold.floorMs.toFixed(0)} ms   ratio ${ratio(cold.coldMs, cold.floorMs)}× (goal ≤ 1.5×)`);
     console.log(`delta sync of ${changed} changed prices: ${delta.deltaMs.toFixed(0)} ms (goal ≤ 1000 ms)`);
+    const sec = (x: number) => `${(x / 1000).toFixed(1)} s`;
+    console.log(`peer: ours ${sec(cold.coldMs)} / RxDB ${sec(rx.ms)} = ${(cold.coldMs / rx.ms).toFixed(2)}× (goal ≤ 0.5×); floor bulkPut ${sec(cold.floorMs)}   [pages of ${rx.batchSize}; rows ours ${cold.rows}, RxDB ${rx.rows} ${JSON.stringify(rx.counts)}${rx.rows === cold.rows ? '' : ' MISMATCH'}]`);
+    if (rx.rows !== cold.rows) process.exitCode = 1;
   } finally {
     await browser.close();
     await server.stop();
