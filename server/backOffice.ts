@@ -67,6 +67,8 @@ export interface StartOptions extends PrepareOptions {
   host?: string;
   distDir?: string;
   rateLimits?: RateLimits;
+  /** Space for the off-site backup sets one till owns (BACKUP_QUOTA_MB; default 2 GiB). */
+  backupQuotaBytes?: number;
 }
 
 export interface RunningServer {
@@ -85,6 +87,7 @@ export async function startBackOffice(options: StartOptions): Promise<RunningSer
     keys,
     distDir: options.distDir ?? path.join(REPO_ROOT, 'dist'),
     rateLimits: options.rateLimits,
+    backupQuotaBytes: options.backupQuotaBytes,
     log: options.log,
   });
   const host = options.host ?? '127.0.0.1';

@@ -1,10 +1,12 @@
 // The off-site backup copy (docs/backup-format.md, "Off-site copy"): a till stores the files of
-// its encrypted backup set under /api/v1/backup/{setId}/{path}. Authenticated with the till's
-// bearer token like /push; each till sees only its own sets. Bytes are opaque to the server.
+// its encrypted backup set under /api/v1/backup/{setId}/{path}, authenticated with its bearer
+// token like /push. Sets belong to the back office: every paired till may list and read them
+// (to restore a replaced tablet; the bytes are encrypted), only the owning till — or the same
+// device paired again — writes, within a per-till quota. Bytes are opaque to the server.
 import { Hono } from 'hono';
 import type { Clock } from '../clock';
 import type { Database } from '../store/sql';
-import { deleteBackupFile, getBackupFile, listBackupFiles, putBackupFile } from './backupStore';
+import { claimForWrite, deleteBackupFile, getBackupFile, listBackupFiles, listBackupSets, setOwner, usedBytes, putBackupFile } from './backupStore';
 import { parseBackupTarget } from './backupPaths';
 import { HttpError, readBodyBytes } from './errors';
 import { authenticateTill } from './syncRoutes';
@@ -12,42 +14,75 @@ import { authenticateTill } from './syncRoutes';
 /** Largest file accepted: a pack holds at most 4 MiB of plaintext (chunker maxBytes) before
  * gzip and age, so 16 MiB leaves room for manifests of very large organizations. */
 export const MAX_BACKUP_FILE_BYTES = 16 * 1024 * 1024;
+/** Default space for the sets one till owns (BACKUP_QUOTA_MB): a year of receipts of a busy shop
+ * packs into a few hundred MB; the current copy is all that is kept. */
+export const DEFAULT_BACKUP_QUOTA_BYTES = 2048 * 1024 * 1024;
 
 export interface BackupDeps {
   db: Database;
   clock: Clock;
   maxFileBytes?: number;
+  quotaBytes?: number;
 }
 
+const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 
 /** Mounted under API_PREFIX; `prefix` is the full path before `{setId}` (for raw URL parsing). */
 export function backupRoutes(deps: BackupDeps, prefix: string): Hono {
   const app = new Hono();
   const maxBytes = deps.maxFileBytes ?? MAX_BACKUP_FILE_BYTES;
+  const quota = deps.quotaBytes ?? DEFAULT_BACKUP_QUOTA_BYTES;
+
+  async function listSets(tillId: string) {
+    const sets = await listBackupSets(deps.db);
+    return {
+      sets: sets.map(({ tillId: owner, ...s }) => ({ ...s, own: owner === tillId })),
+      quota: { usedBytes: await usedBytes(deps.db, tillId), limitBytes: quota },
+    };
+  }
 
   app.all('/backup/*', async (c) => {
     const till = await authenticateTill(c, deps);
     // The raw path keeps %2F and %2E%2E escaped, so each segment is decoded and checked alone.
     const rawPath = new URL(c.req.url).pathname;
+    const method = c.req.method;
+    if (rawPath === prefix) {
+      if (method !== 'GET') throw new HttpError(400, 'bad_request', 'the list of sets can only be read');
+      return c.json(await listSets(till.id), 200, { 'cache-control': 'no-store' });
+    }
     const target = rawPath.startsWith(prefix) ? parseBackupTarget(rawPath.slice(prefix.length)) : null;
     if (!target) throw new HttpError(400, 'bad_request', 'not a path of a backup tree');
-    const method = c.req.method;
     if (target.kind === 'dir') {
       if (method !== 'GET') throw new HttpError(400, 'bad_request', 'folders can only be listed');
-      return c.json({ files: await listBackupFiles(deps.db, till.id, target.setId, target.dir) });
+      return c.json({ files: await listBackupFiles(deps.db, target.setId, target.dir) });
     }
-    const key = { tillId: till.id, setId: target.setId, path: target.path };
+    const key = { setId: target.setId, path: target.path };
     if (method === 'GET') {
       const bytes = await getBackupFile(deps.db, key);
       if (!bytes) throw new HttpError(404, 'not_found', 'no such backup file');
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' });
     }
     if (method === 'PUT') {
-      await putBackupFile(deps.db, key, await readBodyBytes(c, maxBytes), deps.clock.now());
+      const bytes = await readBodyBytes(c, maxBytes);
+      const now = deps.clock.now();
+      await deps.db.transaction(async (tx) => {
+        const access = await claimForWrite(tx, till, key, bytes.byteLength, quota, now);
+        if (!access.ok && access.reason === 'forbidden') throw new HttpError(403, 'forbidden', 'this backup set belongs to another till');
+        if (!access.ok) {
+          throw new HttpError(507, 'quota_exceeded', `backup space of this till is full: ${mib(access.usedBytes)} of ${mib(quota)} used`);
+        }
+        await putBackupFile(tx, key, bytes, now);
+      });
       return c.body(null, 204);
     }
     if (method === 'DELETE') {
-      if (!(await deleteBackupFile(deps.db, key))) throw new HttpError(404, 'not_found', 'no such backup file');
+      const deleted = await deps.db.transaction(async (tx) => {
+        if ((await setOwner(tx, key.setId)) === null) return false;
+        const access = await claimForWrite(tx, till, key, 0, Number.MAX_SAFE_INTEGER, deps.clock.now());
+        if (!access.ok) throw new HttpError(403, 'forbidden', 'this backup set belongs to another till');
+        return deleteBackupFile(tx, key);
+      });
+      if (!deleted) throw new HttpError(404, 'not_found', 'no such backup file');
       return c.body(null, 204);
     }
     throw new HttpError(400, 'bad_request', `${method} is not supported here`);

@@ -112,6 +112,29 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'backup_sets',
+    sql: `
+      -- Off-site backup sets belong to the back office (one shop), not to one till id: any paired
+      -- till may list and read them (a replacement tablet restores the old one's copy; the files
+      -- are encrypted), only the owning till writes, and pairing again from the same device
+      -- (same install id) takes the set over. Sizes per owner enforce the per-till quota.
+      CREATE TABLE backup_sets (
+        set_id text PRIMARY KEY,
+        till_id text NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX backup_sets_till ON backup_sets (till_id);
+      INSERT INTO backup_sets (set_id, till_id, created_at, updated_at)
+        SELECT set_id, min(till_id), min(updated_at), max(updated_at) FROM backup_files GROUP BY set_id;
+      DELETE FROM backup_files f USING backup_sets s WHERE f.set_id = s.set_id AND f.till_id <> s.till_id;
+      ALTER TABLE backup_files DROP CONSTRAINT backup_files_pkey;
+      ALTER TABLE backup_files DROP COLUMN till_id;
+      ALTER TABLE backup_files ADD PRIMARY KEY (set_id, path);
+    `,
+  },
 ];
 
 /** Applies pending migrations; returns the versions it applied. Serialised by an advisory lock

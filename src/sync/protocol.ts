@@ -126,6 +126,8 @@ export const ERROR_CODES = [
   'unauthorized',
   'till_revoked',
   'not_found',
+  'forbidden',
+  'quota_exceeded',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

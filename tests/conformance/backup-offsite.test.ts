@@ -16,6 +16,11 @@ import { startTarget, targetNames, type Target } from './harness';
 const HASH = 'ab'.repeat(32);
 const extras = { codec: inlineCodec, organization: { id: 'org-offsite', name: 'Off-site shop' } };
 
+function expectError(r: Answer, status: number, code: string) {
+  expect(r.status).toBe(status);
+  expect(errorResponse.parse(r.body).error.code).toBe(code);
+}
+
 describe.each(targetNames())('off-site backup copy on %s', (name) => {
   let t: Target;
   let admin: string;
@@ -26,11 +31,6 @@ describe.each(targetNames())('off-site backup copy on %s', (name) => {
     till = await pairTill(t, admin);
   });
   afterAll(() => t?.close());
-
-  function expectError(r: Answer, status: number, code: string) {
-    expect(r.status).toBe(status);
-    expect(errorResponse.parse(r.body).error.code).toBe(code);
-  }
 
   it('backs up to the back office, verifies quick and deep, runs again incrementally and restores', async () => {
     const db = freshDb('offsite');
@@ -63,21 +63,56 @@ describe.each(targetNames())('off-site backup copy on %s', (name) => {
     expect(await dumpTables(target)).toEqual(await dumpTables(db));
   });
 
-  it('replaces a file atomically, deletes it, and keeps each till to its own sets', async () => {
+  it('replaces a file atomically and deletes it; other tills read the set but only its owner writes', async () => {
     const base = `/api/v1/backup/set-${RUN}`;
     expect((await call(t, 'PUT', `${base}/HEAD`, { token: till.token, raw: 'one' })).status).toBe(204);
     expect((await call(t, 'PUT', `${base}/HEAD`, { token: till.token, raw: 'two' })).status).toBe(204);
     expect(await call(t, 'GET', `${base}/HEAD`, { token: till.token })).toEqual({ status: 200, body: 'two' });
     expect((await call(t, 'GET', `${base}/`, { token: till.token })).body).toEqual({ files: [{ name: 'HEAD', size: 3 }] });
 
+    // A replacement tablet of the same shop can read the copy (to restore it) but not change it.
     const other = await pairTill(t, admin);
-    expectError(await call(t, 'GET', `${base}/HEAD`, { token: other.token }), 404, 'not_found');
-    expect((await call(t, 'GET', `${base}/`, { token: other.token })).body).toEqual({ files: [] });
-    expectError(await call(t, 'DELETE', `${base}/HEAD`, { token: other.token }), 404, 'not_found');
+    expect(await call(t, 'GET', `${base}/HEAD`, { token: other.token })).toEqual({ status: 200, body: 'two' });
+    expect((await call(t, 'GET', `${base}/`, { token: other.token })).body).toEqual({ files: [{ name: 'HEAD', size: 3 }] });
+    expectError(await call(t, 'PUT', `${base}/HEAD`, { token: other.token, raw: 'evil' }), 403, 'forbidden');
+    expectError(await call(t, 'DELETE', `${base}/HEAD`, { token: other.token }), 403, 'forbidden');
+    expect(await call(t, 'GET', `${base}/HEAD`, { token: till.token })).toEqual({ status: 200, body: 'two' });
+    const refused = httpDestination({ baseUrl: t.baseUrl, setId: `set-${RUN}`, token: other.token });
+    await expect(refused.write('HEAD', new Uint8Array([1]))).rejects.toMatchObject({ code: 'not-allowed' });
 
     expect((await call(t, 'DELETE', `${base}/HEAD`, { token: till.token })).status).toBe(204);
     expectError(await call(t, 'GET', `${base}/HEAD`, { token: till.token }), 404, 'not_found');
     expectError(await call(t, 'DELETE', `${base}/HEAD`, { token: till.token }), 404, 'not_found');
+    expectError(await call(t, 'DELETE', `/api/v1/backup/set-${RUN}-never/HEAD`, { token: till.token }), 404, 'not_found');
+  });
+
+  it('lists the stored sets with their till, size and whose they are', async () => {
+    const setId = `set-${RUN}-listed`;
+    expect((await call(t, 'PUT', `/api/v1/backup/${setId}/HEAD`, { token: till.token, raw: 'abcd' })).status).toBe(204);
+    expect((await call(t, 'PUT', `/api/v1/backup/${setId}/key.age`, { token: till.token, raw: 'efghij' })).status).toBe(204);
+    const mine = await call(t, 'GET', '/api/v1/backup/', { token: till.token });
+    expect(mine.status).toBe(200);
+    const listed = (mine.body.sets as { setId: string }[]).find((s) => s.setId === setId);
+    expect(listed).toMatchObject({ setId, files: 2, bytes: 10, own: true, deviceName: 'Conformance till' });
+    expect(mine.body.quota.usedBytes).toBeGreaterThanOrEqual(10);
+    const other = await pairTill(t, admin);
+    const theirs = await call(t, 'GET', '/api/v1/backup/', { token: other.token });
+    expect((theirs.body.sets as { setId: string; own: boolean }[]).find((s) => s.setId === setId)?.own).toBe(false);
+    expect(theirs.body.quota.usedBytes).toBe(0);
+    expectError(await call(t, 'GET', '/api/v1/backup/'), 401, 'unauthorized');
+    expectError(await call(t, 'PUT', '/api/v1/backup/', { token: till.token, raw: 'x' }), 400, 'bad_request');
+  });
+
+  it('lets the same device paired again take its set over', async () => {
+    const install = `install-${RUN}-tablet`;
+    const first = await pairTill(t, admin, install);
+    const base = `/api/v1/backup/set-${RUN}-repaired`;
+    expect((await call(t, 'PUT', `${base}/HEAD`, { token: first.token, raw: 'before' })).status).toBe(204);
+    const again = await pairTill(t, admin, install);
+    expect((await call(t, 'PUT', `${base}/HEAD`, { token: again.token, raw: 'after' })).status).toBe(204);
+    expect(await call(t, 'GET', `${base}/HEAD`, { token: again.token })).toEqual({ status: 200, body: 'after' });
+    const listed = await call(t, 'GET', '/api/v1/backup/', { token: again.token });
+    expect((listed.body.sets as { setId: string; own: boolean }[]).find((s) => s.setId === `set-${RUN}-repaired`)?.own).toBe(true);
   });
 
   it('answers 401 without a token, with an unknown one, and to a revoked till', async () => {
@@ -128,5 +163,37 @@ describe.each(targetNames())('off-site backup copy on %s', (name) => {
     expect((await call(t, 'PUT', path, { token: till.token, raw: 'small' })).status).toBe(204);
     expectError(await call(t, 'PUT', path, { token: till.token, raw: new Uint8Array(16 * 1024 * 1024 + 1) }), 413, 'body_too_large');
     expect(await call(t, 'GET', path, { token: till.token })).toEqual({ status: 200, body: 'small' });
+  });
+});
+
+describe.each(targetNames().filter((n) => n !== 'external'))('off-site backup quota on %s', (name) => {
+  let t: Target;
+  let admin: string;
+  beforeAll(async () => {
+    t = await startTarget(name, { backupQuotaBytes: 1000 });
+    admin = await adminToken(t);
+  });
+  afterAll(() => t?.close());
+
+  it('refuses with 507 quota_exceeded past the till\'s quota, keeps what was stored, and counts replacements once', async () => {
+    const till = await pairTill(t, admin);
+    const other = await pairTill(t, admin);
+    const a = `/api/v1/backup/set-${RUN}-qa`;
+    const b = `/api/v1/backup/set-${RUN}-qb`;
+    expect((await call(t, 'PUT', `${a}/packs/${HASH}`, { token: till.token, raw: new Uint8Array(600) })).status).toBe(204);
+    // Replacing a file counts its new size only.
+    expect((await call(t, 'PUT', `${a}/packs/${HASH}`, { token: till.token, raw: new Uint8Array(900) })).status).toBe(204);
+    const full = await call(t, 'PUT', `${b}/HEAD`, { token: till.token, raw: new Uint8Array(200) });
+    expectError(full, 507, 'quota_exceeded');
+    expect(full.body.error.message).toMatch(/full/);
+    expectError(await call(t, 'GET', `${b}/HEAD`, { token: till.token }), 404, 'not_found');
+    expect((await call(t, 'GET', `${a}/packs/${HASH}`, { token: till.token })).body).toHaveLength(900);
+    // The quota is per till: another till still has its own space.
+    expect((await call(t, 'PUT', `${b}/HEAD`, { token: other.token, raw: new Uint8Array(200) })).status).toBe(204);
+    const dest = httpDestination({ baseUrl: t.baseUrl, setId: `set-${RUN}-qa`, token: till.token });
+    await expect(dest.write('HEAD', new Uint8Array(500))).rejects.toMatchObject({ code: 'quota' });
+    // Freeing space lets the next upload in.
+    expect((await call(t, 'DELETE', `${a}/packs/${HASH}`, { token: till.token })).status).toBe(204);
+    expect((await call(t, 'PUT', `${a}/HEAD`, { token: till.token, raw: new Uint8Array(500) })).status).toBe(204);
   });
 });

@@ -52,8 +52,8 @@ export function pairBody(code: string, install = installId()) {
   return { code, installId: install, deviceName: 'Conformance till', appVersion: '0.0.0-test' };
 }
 
-export async function pairTill(t: Target, admin: string): Promise<{ tillId: string; token: string }> {
-  const r = await call(t, 'POST', '/api/v1/pair', { body: pairBody(await issueCode(t, admin)) });
+export async function pairTill(t: Target, admin: string, install = installId()): Promise<{ tillId: string; token: string }> {
+  const r = await call(t, 'POST', '/api/v1/pair', { body: pairBody(await issueCode(t, admin), install) });
   if (r.status !== 200) throw new Error(`pairing failed: ${r.status} ${JSON.stringify(r.body)}`);
   return { tillId: r.body.tillId, token: r.body.token };
 }

@@ -26,7 +26,7 @@ export function targetNames(): string[] {
   return process.env.PG_TEST_URL ? ['pglite', 'postgres'] : ['pglite'];
 }
 
-export async function startTarget(name: string): Promise<Target> {
+export async function startTarget(name: string, options: { backupQuotaBytes?: number } = {}): Promise<Target> {
   if (name === 'external') {
     return {
       name,
@@ -48,7 +48,7 @@ export async function startTarget(name: string): Promise<Target> {
     db = await openPglite(dir);
     cleanup = () => rm(dir, { recursive: true, force: true });
   }
-  const server = await startBackOffice({ db, clock, adminPassword: ADMIN_PASSWORD });
+  const server = await startBackOffice({ db, clock, adminPassword: ADMIN_PASSWORD, backupQuotaBytes: options.backupQuotaBytes });
   return {
     name,
     baseUrl: server.url,
