@@ -150,6 +150,14 @@ export async function countRows(db: OrgDatabase, sets: readonly DataSetName[]): 
 }
 
 /** Replaces the chosen data sets of `db` with the staged rows, all or nothing. */
+/**
+ * Settings rows that tie this device to its back office (the sync link with its till id and
+ * token, and the local till identity). Restoring another till's backup into an organization
+ * that has them keeps its own: the data come back, the device stays who it is — else two
+ * tablets would push with one token, or a replacement would fall back to a revoked one.
+ */
+export const DEVICE_SETTINGS: readonly string[] = ['link', 'till'];
+
 export async function commitStaged(db: OrgDatabase, staged: StagedBackup, sets: readonly DataSetName[]): Promise<void> {
   const tables = sets.flatMap((s) => [...DATA_SETS[s]]);
   await db.transaction('rw', tables, async () => {
@@ -157,8 +165,10 @@ export async function commitStaged(db: OrgDatabase, staged: StagedBackup, sets: 
       for (const table of DATA_SETS[set]) {
         const rows = (staged.dataSets[set]?.[table] ?? []) as Record<string, unknown>[];
         const t = db.table(table);
+        const kept = table === 'settings' ? (await db.settings.bulkGet([...DEVICE_SETTINGS])).filter((r) => r !== undefined) : [];
         await t.clear();
         if (rows.length) await t.bulkPut(rows.map((r) => withDerived(table, r)));
+        if (kept.length) await db.settings.bulkPut(kept);
       }
     }
   });

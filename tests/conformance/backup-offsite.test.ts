@@ -2,7 +2,7 @@
 // A real backup run of an organization on fake-indexeddb goes to the back office through
 // httpDestination, is verified quick and deep, and restored; bad tokens and paths get 4xx.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpDestination } from '../../src/backup/destinations/http';
+import { httpDestination, listOffsiteSets } from '../../src/backup/destinations/http';
 import { inlineCodec } from '../../src/backup/format/codec';
 import { commitRestore, previewRestore, runBackup, verifyBackup } from '../../src/backup/service';
 import { setupBackupSet } from '../../src/backup/settings';
@@ -99,6 +99,11 @@ describe.each(targetNames())('off-site backup copy on %s', (name) => {
     const theirs = await call(t, 'GET', '/api/v1/backup/', { token: other.token });
     expect((theirs.body.sets as { setId: string; own: boolean }[]).find((s) => s.setId === setId)?.own).toBe(false);
     expect(theirs.body.quota.usedBytes).toBe(0);
+    // The till's client reads the same listing through its schema.
+    const listing = await listOffsiteSets({ baseUrl: t.baseUrl, token: other.token });
+    expect(listing.sets.find((s) => s.setId === setId)).toMatchObject({ own: false, files: 2, bytes: 10 });
+    expect(listing.quota.limitBytes).toBe(2048 * 1024 * 1024);
+    await expect(listOffsiteSets({ baseUrl: t.baseUrl, token: 'y'.repeat(43) })).rejects.toMatchObject({ code: 'not-allowed' });
     expectError(await call(t, 'GET', '/api/v1/backup/'), 401, 'unauthorized');
     expectError(await call(t, 'PUT', '/api/v1/backup/', { token: till.token, raw: 'x' }), 400, 'bad_request');
   });

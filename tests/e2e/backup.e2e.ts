@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTillSession, type RunningServer, type TillSession } from './harness';
 import { TillPage, openShift } from './pages/TillPage';
+import { tableDigest } from './pages/flows';
 import { generateDemoCatalog } from '../../src/pos/demo/generate';
 
 const PASSWORD = 'correct horse battery';
@@ -33,33 +34,6 @@ async function packs(page: Page): Promise<string[]> {
     await walk(await root.getDirectoryHandle('stick1'), '');
     return names.sort();
   });
-}
-
-/** Row counts and a content digest of every table of an organization database. */
-async function tableDigest(page: Page, dbName: string, skip: string[]): Promise<Record<string, string>> {
-  return page.evaluate(
-    async ([name, skipped]) => {
-      const db: IDBDatabase = await new Promise((res, rej) => {
-        const r = indexedDB.open(name as string);
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      const out: Record<string, string> = {};
-      for (const store of Array.from(db.objectStoreNames)) {
-        if ((skipped as string[]).includes(store)) continue;
-        const rows: unknown[] = await new Promise((res) => {
-          const r = db.transaction(store).objectStore(store).getAll();
-          r.onsuccess = () => res(r.result);
-        });
-        const text = JSON.stringify(rows);
-        const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-        out[store] = `${rows.length}:${Array.from(new Uint8Array(hash).slice(0, 8), (b) => b.toString(16).padStart(2, '0')).join('')}`;
-      }
-      db.close();
-      return out;
-    },
-    [dbName, skip] as const,
-  );
 }
 
 describe('daily backup to a folder, and restore', () => {

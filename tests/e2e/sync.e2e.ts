@@ -7,6 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { startTillSession, type RunningServer, type TillSession } from './harness';
 import { TillPage, openShift } from './pages/TillPage';
 import { AdminApi } from './admin';
+import { pairWithCode } from './pages/flows';
 import type { Article, Price, PriceList } from '../../src/sync/entities';
 
 const ARTICLES = 10_000;
@@ -40,14 +41,7 @@ describe('the till syncs with the back office', () => {
 
   it('pairs with a code from the back office and pulls 10,000 articles', async () => {
     const code = await admin.syncCode();
-    await till.open(server.url);
-    await page.getByRole('button', { name: 'Connect the till' }).click();
-    await page.getByTestId('sync-code').fill(code);
-    await page.getByTestId('connect-submit').click();
-    await page.getByTestId('connect-established').waitFor();
-    await page.getByTestId('periods-save').click();
-    await page.getByRole('radio', { name: 'Alice' }).waitFor({ timeout: 60_000 });
-    await till.waitForServiceWorker();
+    await pairWithCode(till, server.url, code);
     await till.login('Bob', '2222');
     await till.goto('#/data-update');
     const articlesTile = page.getByTestId('tile-articles');

@@ -104,6 +104,37 @@ describe('daily backup', () => {
     expect(deep.ok && deep.value.rows).toBeGreaterThan(200);
   });
 
+  it("restoring another till's backup keeps the target's own link and till identity, and brings the rest", async () => {
+    const { db, clock } = await setup(100);
+    const oldLink = { serverUrl: 'http://shop', tillId: 'till-old', token: 'old-token', tillCode: 'T1', unpairedAt: null };
+    await db.settings.bulkPut([
+      { key: 'link', value: oldLink },
+      { key: 'till', value: { tillId: 'till-old', tillCode: 'T1' } },
+      { key: 'printer', value: 58 },
+    ]);
+    const stick = directoryDestination(new MemoryDirectoryHandle());
+    expect((await runBackup(db, stick, null, clock, undefined, extras)).ok).toBe(true);
+
+    const paired = freshDb('replacement');
+    const newLink = { ...oldLink, tillId: 'till-new', token: 'new-token', tillCode: 'T2' };
+    await paired.settings.put({ key: 'link', value: newLink });
+    const preview = await previewRestore(stick, 'correct horse', paired, { codec: inlineCodec });
+    if (!preview.ok) throw new Error(preview.reason);
+    expect((await commitRestore(paired, preview.value)).ok).toBe(true);
+    expect((await paired.settings.get('link'))?.value).toEqual(newLink);
+    // The target had no local till identity: the backup's comes back with the other settings.
+    expect((await paired.settings.get('till'))?.value).toEqual({ tillId: 'till-old', tillCode: 'T1' });
+    expect((await paired.settings.get('printer'))?.value).toBe(58);
+    expect(await paired.articles.count()).toBe(await db.articles.count());
+
+    // Into a fresh organization nothing is kept: everything is the backup's.
+    const fresh = freshDb('fresh');
+    const again = await previewRestore(stick, 'correct horse', fresh, { codec: inlineCodec });
+    if (!again.ok) throw new Error(again.reason);
+    expect((await commitRestore(fresh, again.value)).ok).toBe(true);
+    expect((await fresh.settings.get('link'))?.value).toEqual(oldLink);
+  });
+
   it('writes a readable unencrypted backup only when chosen explicitly, and leaves out derived indexes', async () => {
     const db = freshDb();
     await seedOrg(db, { articles: 100, receipts: 10 });

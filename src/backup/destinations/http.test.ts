@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { httpDestination } from './http';
+import { httpDestination, listOffsiteSets } from './http';
 import { inlineCodec } from '../format/codec';
 import { runBackup, verifyBackup } from '../service';
 import { setupBackupSet } from '../settings';
@@ -52,5 +52,20 @@ describe('back-office destination', () => {
     await expect(bad.write('HEAD', new Uint8Array(1))).rejects.toMatchObject({ code: 'not-allowed' });
     const down = httpDestination({ baseUrl: 'https://bo.example', setId: 's', token: 'tok', fetch: async () => { throw new TypeError('fetch failed'); } });
     await expect(down.read('HEAD')).rejects.toMatchObject({ code: 'offline' });
+  });
+
+  it('lists the sets of the back office, and calls a malformed or refused listing an error, not an empty list', async () => {
+    const answer = (body: unknown, status = 200) => (async () => Response.json(body, { status })) as unknown as typeof fetch;
+    const good = {
+      sets: [{ setId: 's1', tillCode: 'T1', deviceName: 'Chrome on Android', files: 4, bytes: 1200, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z', own: true }],
+      quota: { usedBytes: 1200, limitBytes: 5000 },
+    };
+    expect(await listOffsiteSets({ baseUrl: 'http://bo', token: 't', fetch: answer(good) })).toEqual(good);
+    await expect(listOffsiteSets({ baseUrl: 'http://bo', token: 't', fetch: answer({ sets: [{ setId: 's1' }] }) })).rejects.toMatchObject({ code: 'io' });
+    await expect(listOffsiteSets({ baseUrl: 'http://bo', token: 't', fetch: answer({}, 401) })).rejects.toMatchObject({ code: 'not-allowed' });
+    const down = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof fetch;
+    await expect(listOffsiteSets({ baseUrl: 'http://bo', token: 't', fetch: down })).rejects.toMatchObject({ code: 'offline' });
   });
 });

@@ -1,6 +1,7 @@
 // The off-site copy: the same repository tree stored by the back office under
 // /api/v1/backup/{setId}/… (HTTP contract in docs/backup-format.md). Only encrypted files and
 // the plaintext BACKUP.json/HEAD travel; the server never sees the password.
+import { z } from 'zod';
 import { BackupError, type BackupDestination, type BackupFailure, type FileInfo } from '../format/types';
 
 export interface HttpDestinationOptions {
@@ -57,4 +58,38 @@ export function httpDestination(o: HttpDestinationOptions): BackupDestination {
       await call('DELETE', path);
     },
   };
+}
+
+/** A backup set stored on the back office (GET /api/v1/backup/). */
+export const offsiteSet = z.object({
+  setId: z.string().min(1).max(64),
+  tillCode: z.string(),
+  deviceName: z.string(),
+  files: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** This till owns the set (its own daily copy). */
+  own: z.boolean(),
+});
+const offsiteListing = z.object({
+  sets: z.array(offsiteSet),
+  quota: z.object({ usedBytes: z.number().int().nonnegative(), limitBytes: z.number().int().nonnegative() }),
+});
+export type OffsiteSet = z.infer<typeof offsiteSet>;
+export type OffsiteListing = z.infer<typeof offsiteListing>;
+
+/** Every set the back office holds for this shop, and this till's space used of its quota. */
+export async function listOffsiteSets(o: { baseUrl: string; token: string; fetch?: typeof fetch }): Promise<OffsiteListing> {
+  const doFetch = o.fetch ?? ((input, init) => fetch(input, init));
+  let res: Response;
+  try {
+    res = await doFetch(`${o.baseUrl.replace(/\/$/, '')}/api/v1/backup/`, { headers: { authorization: `Bearer ${o.token}` } });
+  } catch (e) {
+    throw new BackupError('offline', `list sets: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!res.ok) throw new BackupError(reasonFor(res.status), `list sets: ${res.status}`);
+  const parsed = offsiteListing.safeParse(await res.json().catch(() => null));
+  if (!parsed.success) throw new BackupError('io', 'list sets: malformed answer');
+  return parsed.data;
 }

@@ -8,7 +8,6 @@ import { navigate } from '../../app/router';
 import { RequireRight } from '../../pos/ui/RequireRight';
 import { openBackupFile } from '../export';
 import { openBackupFolder } from '../destinations/directory';
-import type { BackupReader } from '../format/types';
 import { useBackupCodec } from './hooks/useBackupCodec';
 import { useOrganizationList } from './hooks/useOrganizationList';
 import { useRestore, type RestoreTarget } from './hooks/useRestore';
@@ -17,6 +16,7 @@ import { ProgressBar } from './ProgressBar';
 import { ReasonMessage } from './ReasonMessage';
 import { RestorePreviewTable } from './RestorePreviewTable';
 import { ExtraFoldersRestore } from './ExtraFoldersRestore';
+import { OffsiteSetPicker, type RestoreSource } from './OffsiteSetPicker';
 import { clearRestoreTarget, peekRestoreTarget } from './restoreTarget';
 import { nextStep, previousStep, RESTORE_STEPS, type RestoreStep } from './wizard';
 import './backup.css';
@@ -33,12 +33,6 @@ export function RestoreWizard() {
   );
 }
 
-interface Source {
-  label: string;
-  roots: string[];
-  reader(root: string): BackupReader;
-}
-
 function RestoreBody() {
   const { t } = useTranslation();
   const { org: current, switchOrganization } = useApp();
@@ -47,7 +41,8 @@ function RestoreBody() {
   const { state, check, commit, reset } = useRestore(codec);
   const [step, setStep] = useState<RestoreStep>('target');
   const [target, setTarget] = useState<RestoreTarget>(() => ({ kind: 'existing', orgId: peekRestoreTarget() ?? current.id }));
-  const [source, setSource] = useState<Source | null>(null);
+  const [source, setSource] = useState<RestoreSource | null>(null);
+  const [offsiteSet, setOffsiteSet] = useState<string | null>(null);
   const [root, setRoot] = useState('');
   const [sourceError, setSourceError] = useState<string | null>(null);
   const [secret, setSecret] = useState('');
@@ -59,10 +54,12 @@ function RestoreBody() {
   async function onFile(file: File | undefined) {
     setSourceError(null);
     setSource(null);
+    setOffsiteSet(null);
     if (!file) return;
     const r = openBackupFile(new Uint8Array(await file.arrayBuffer()));
     if (!r.ok) return setSourceError(r.reason);
-    setSource({ label: file.name, roots: r.value.roots, reader: r.value.reader });
+    setOffsiteSet(null);
+    setSource({ label: t('backup.restore.folderChosen', { name: file.name }), roots: r.value.roots, reader: r.value.reader });
     setRoot(r.value.roots[0] ?? '');
   }
 
@@ -73,7 +70,15 @@ function RestoreBody() {
     const reader = await openBackupFolder(h).catch(() => null);
     if (!reader) return setSourceError('not-allowed');
     if (!(await reader.read('BACKUP.json'))) return setSourceError('no-backup');
-    setSource({ label: h.name, roots: [''], reader: () => reader });
+    setOffsiteSet(null);
+    setSource({ label: t('backup.restore.folderChosen', { name: h.name }), roots: [''], reader: () => reader });
+    setRoot('');
+  }
+
+  function onOffsite(setId: string, s: RestoreSource) {
+    setSourceError(null);
+    setOffsiteSet(setId);
+    setSource({ ...s, label: t('backup.restore.setChosen', { name: s.label }) });
     setRoot('');
   }
 
@@ -120,7 +125,8 @@ function RestoreBody() {
               {t('backup.restore.folder')} — {t('backup.restore.chooseFolder')}
             </button>
           )}
-          {source && <p data-testid="restore-source-chosen">{t('backup.restore.folderChosen', { name: source.label })}</p>}
+          <OffsiteSetPicker chosen={offsiteSet} onChoose={onOffsite} />
+          {source && <p data-testid="restore-source-chosen">{source.label}</p>}
           {source && source.roots.length > 1 && (
             <label>
               {t('backup.restore.whichOrg')}

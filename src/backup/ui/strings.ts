@@ -186,6 +186,13 @@ export const en = {
     extraFolders: 'Folders from the disk in this backup',
     extraRestore: 'Restore its files into a folder…',
     extraDone: '{{count}} files restored from {{label}}.',
+    backOffice: 'The copy on the back office',
+    backOfficeShow: 'Show the backups kept on the back office',
+    backOfficeLoading: 'Asking the back office…',
+    backOfficeNone: 'The back office holds no backup yet.',
+    backOfficeSet: '{{device}} ({{till}}) — {{date}}, {{size}}',
+    thisTill: 'this till',
+    setChosen: 'Back office copy: {{name}}',
   },
 };
 
@@ -374,6 +381,13 @@ export const fr: Widen<typeof en> = {
     extraFolders: 'Dossiers du disque dans cette sauvegarde',
     extraRestore: 'Restaurer ses fichiers dans un dossier…',
     extraDone: '{{count}} fichiers restaurés depuis {{label}}.',
+    backOffice: 'La copie sur le back office',
+    backOfficeShow: 'Afficher les sauvegardes conservées sur le back office',
+    backOfficeLoading: 'Interrogation du back office…',
+    backOfficeNone: 'Le back office ne conserve encore aucune sauvegarde.',
+    backOfficeSet: '{{device}} ({{till}}) — {{date}}, {{size}}',
+    thisTill: 'cette caisse',
+    setChosen: 'Copie du back office : {{name}}',
   },
 };
 
@@ -562,6 +576,13 @@ export const ru: Widen<typeof en> = {
     extraFolders: 'Папки с диска в этой копии',
     extraRestore: 'Восстановить файлы в папку…',
     extraDone: 'Восстановлено файлов из {{label}}: {{count}}.',
+    backOffice: 'Копия на сервере (бэк-офис)',
+    backOfficeShow: 'Показать резервные копии на сервере',
+    backOfficeLoading: 'Запрос к серверу…',
+    backOfficeNone: 'На сервере пока нет резервных копий.',
+    backOfficeSet: '{{device}} ({{till}}) — {{date}}, {{size}}',
+    thisTill: 'эта касса',
+    setChosen: 'Копия с сервера: {{name}}',
   },
 };
 
@@ -750,5 +771,12 @@ export const pl: Widen<typeof en> = {
     extraFolders: 'Foldery z dysku w tej kopii',
     extraRestore: 'Przywróć pliki do folderu…',
     extraDone: 'Przywrócono plików z {{label}}: {{count}}.',
+    backOffice: 'Kopia na serwerze zaplecza',
+    backOfficeShow: 'Pokaż kopie zapasowe przechowywane na serwerze',
+    backOfficeLoading: 'Odpytywanie serwera…',
+    backOfficeNone: 'Serwer nie przechowuje jeszcze żadnej kopii.',
+    backOfficeSet: '{{device}} ({{till}}) — {{date}}, {{size}}',
+    thisTill: 'ta kasa',
+    setChosen: 'Kopia z serwera: {{name}}',
   },
 };
