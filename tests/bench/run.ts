@@ -111,6 +111,13 @@ async function main(): Promise<void> {
     console.log('\n## Backup (Chromium, OPFS, backup Worker)');
     console.log(JSON.stringify(await runInChromium(N), null, 2));
   }
+  if (want('audit')) {
+    const { runAudit, formatAudit } = await import('./lighthouse');
+    console.log('\n## Audit (Lighthouse 12 on the till, and the installable-PWA checks through CDP)');
+    const audit = await runAudit();
+    for (const line of formatAudit(audit)) console.log(line);
+    if (audit.pwa.some((c) => !c.ok)) process.exitCode = 1;
+  }
 }
 
 main().catch((e: unknown) => {
