@@ -46,6 +46,7 @@ describe('off-site copy on the back office, restored on a replacement tablet', (
     await first.getByTestId('recovery-done').click();
     await first.getByTestId('run-backup').click();
     await first.getByTestId('run-done').waitFor({ timeout: 60_000 });
+    await first.getByText(/Space used on the back office by this till: [1-9][\d.,]* kB of 2[.,]1 GB/).waitFor();
     const [firstDb] = await orgDbNames(first);
 
     // The replacement: another browser profile (another device), paired with a new code.

@@ -22,6 +22,7 @@ import { useBackupSettings } from './hooks/useBackupSettings';
 import { useDirectoryPermission } from './hooks/useDirectoryPermission';
 import { useRunBackup } from './hooks/useRunBackup';
 import { LastBackup } from './LastBackup';
+import { OffsiteSpace } from './OffsiteSpace';
 import { canPickDirectory, pickDirectory } from './pickDirectory';
 import { ProgressBar } from './ProgressBar';
 import { ReasonMessage } from './ReasonMessage';
@@ -132,6 +133,7 @@ function MainTab({ settings, history, codec, onReset }: { settings: BackupSettin
           {toBackOffice ? t('backup.medium.backOffice') : handle ? t('backup.medium.folder', { name: handle.name }) : t('backup.medium.download')}
         </p>
         {toBackOffice && <p className="muted">{t('backup.medium.backOfficeHint', { server: offsite.serverUrl || location.host })}</p>}
+        {toBackOffice && <OffsiteSpace runs={history.length} />}
         {offsite?.chosen && !offsite.available && (
           <p className="muted" role="alert" data-testid="back-office-unlinked">
             {t('backup.medium.backOfficeUnlinked')}

@@ -52,6 +52,7 @@ export const en = {
     backOffice: 'Back office (off-site copy)',
     useBackOffice: 'Use the back office (off-site copy)',
     backOfficeHint: 'The back office {{server}} keeps the encrypted files; it never sees the password.',
+    backOfficeSpace: 'Space used on the back office by this till: {{used}} of {{limit}}.',
     backOfficeUnlinked: 'The back office is chosen but this till is no longer linked to it: pair the till again. Until then backups go to the folder or a download.',
   },
   setup: {
@@ -247,6 +248,7 @@ export const fr: Widen<typeof en> = {
     backOffice: 'Back-office (copie distante)',
     useBackOffice: 'Utiliser le back-office (copie distante)',
     backOfficeHint: 'Le back-office {{server}} garde les fichiers chiffrés ; il ne voit jamais le mot de passe.',
+    backOfficeSpace: 'Espace occupé sur le back-office par cette caisse : {{used}} sur {{limit}}.',
     backOfficeUnlinked: 'Le back-office est choisi mais cette caisse n’y est plus reliée : associez à nouveau la caisse. En attendant, les sauvegardes vont dans le dossier ou sont téléchargées.',
   },
   setup: {
@@ -442,6 +444,7 @@ export const ru: Widen<typeof en> = {
     backOffice: 'Сервер (удалённая копия)',
     useBackOffice: 'Хранить на сервере (удалённая копия)',
     backOfficeHint: 'Сервер {{server}} хранит зашифрованные файлы; пароль он никогда не видит.',
+    backOfficeSpace: 'Место, занятое этой кассой на сервере: {{used}} из {{limit}}.',
     backOfficeUnlinked: 'Выбран сервер, но касса больше к нему не подключена: подключите кассу снова. До тех пор копии идут в папку или скачиваются.',
   },
   setup: {
@@ -637,6 +640,7 @@ export const pl: Widen<typeof en> = {
     backOffice: 'Zaplecze (kopia zdalna)',
     useBackOffice: 'Użyj zaplecza (kopia zdalna)',
     backOfficeHint: 'Zaplecze {{server}} przechowuje zaszyfrowane pliki; nigdy nie widzi hasła.',
+    backOfficeSpace: 'Miejsce zajęte na serwerze przez tę kasę: {{used}} z {{limit}}.',
     backOfficeUnlinked: 'Wybrano zaplecze, ale ta kasa nie jest już z nim połączona: połącz kasę ponownie. Do tego czasu kopie trafiają do folderu lub są pobierane.',
   },
   setup: {
