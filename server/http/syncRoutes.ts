@@ -52,9 +52,10 @@ export function syncRoutes(deps: SyncDeps): Hono {
   });
 
   app.get('/pull/:category', async (c) => {
+    // Authentication first: without a valid token every pull answers 401, whatever the category.
+    const till = await authenticateTill(c, deps);
     const cat = category.safeParse(c.req.param('category'));
     if (!cat.success) throw new HttpError(404, 'unknown_category', 'no such category');
-    const till = await authenticateTill(c, deps);
     const query = parseOr400(pullQuery, { cp: c.req.query('cp'), limit: c.req.query('limit') });
     const now = deps.clock.now();
     // Paging a large category must not write (and fsync) once per page: refresh last-seen at most
