@@ -10,7 +10,7 @@ import { adminRoutes } from './adminRoutes';
 import { backupRoutes } from './backupRoutes';
 import { HttpError, errorJson } from './errors';
 import { rxdbRoutes } from './rxdbRoutes';
-import { decodePath, serveSpa } from './staticRoutes';
+import { decodePath, serveSpa, staticMiddleware } from './staticRoutes';
 import { syncRoutes } from './syncRoutes';
 
 export interface RateLimits {
@@ -71,12 +71,12 @@ export function createApp(deps: AppDeps): Hono {
   app.all('/api/*', (c) => errorJson(c, 404, 'not_found', 'no such endpoint'));
 
   app.get('/admin', (c) => c.redirect('/admin/', 301));
-  app.get('/admin/*', async (c) => {
+  app.get('/admin/*', staticMiddleware.compress, staticMiddleware.headers, async (c) => {
     const rel = decodePath(c.req.path.slice('/admin/'.length));
     if (rel === null) return c.text('Bad path', 400);
     return serveSpa(c, path.join(dist, 'admin'), rel);
   });
-  app.get('*', async (c) => {
+  app.get('*', staticMiddleware.compress, staticMiddleware.headers, async (c) => {
     const rel = decodePath(c.req.path.slice(1));
     if (rel === null) return c.text('Bad path', 400);
     return serveSpa(c, dist, rel);
