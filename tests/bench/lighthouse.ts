@@ -53,9 +53,18 @@ async function launchChromium(profile: string): Promise<{ port: number; child: C
   return { port, child };
 }
 
-function failingAudits(lhr: Result): string[] {
+/** One Lighthouse run (desktop preset) in the Chromium listening on `port`. */
+export async function lighthouseOn(url: string, port: number, categories: readonly string[] = CATEGORIES): Promise<Result> {
+  // The desktop preset: a till is a tablet on the shop's LAN, not a phone on slow 4G.
+  const run = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...categories] }, desktopConfig);
+  if (!run) throw new Error('Lighthouse returned no result');
+  return run.lhr;
+}
+
+/** The audits of these categories that Lighthouse's report would not list as passed (metrics aside). */
+export function failingAudits(lhr: Result, categories: readonly string[] = CATEGORIES): string[] {
   const out: string[] = [];
-  for (const id of CATEGORIES) {
+  for (const id of categories) {
     for (const ref of lhr.categories[id]?.auditRefs ?? []) {
       const a = lhr.audits[ref.id];
       if (!a || ref.group === 'metrics' || a.score === null || a.score >= PASS) continue;
@@ -85,10 +94,7 @@ export async function runAudit(): Promise<AuditFigures> {
     const launched = await launchChromium(profile);
     chrome = launched.child;
     const url = `${server.url}/`;
-    // The desktop preset: a till is a tablet on the shop's LAN, not a phone on slow 4G.
-    const run = await lighthouse(url, { port: launched.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] }, desktopConfig);
-    if (!run) throw new Error('Lighthouse returned no result');
-    const lhr = run.lhr;
+    const lhr = await lighthouseOn(url, launched.port);
     const scores = Object.fromEntries(CATEGORIES.map((id) => [id, lhr.categories[id]?.score ?? null]));
     const metrics = METRICS.map((id) => `${lhr.audits[id]?.title ?? id} ${lhr.audits[id]?.displayValue ?? '?'}`);
 
