@@ -32,12 +32,14 @@ export async function pullCategory(
   if (!link) return { ok: false, reason: 'unpaired' };
   const state = (await db.syncState.get(category)) ?? emptySyncState(category);
   const mirror = await isMirrorMode(db);
-  let cp = state.checkpoint;
+  const cp = state.checkpoint;
   let snapshot = cp === null;
   let seen = new Set<string>();
   let done = 0;
   let pages = 0;
   let resetSeen = false;
+  /** Checkpoints this run sent or received (since its reset): a page must move forward. */
+  const checkpoints = new Set<string>(cp === null ? [] : [cp]);
   const limit = Math.min(deps.pageLimit ?? MAX_PULL_LIMIT, MAX_PULL_LIMIT);
   const fetchPage = (from: string | null) => {
     const query = new URLSearchParams({ limit: String(limit) });
@@ -50,12 +52,20 @@ export async function pullCategory(
     const res = await next;
     if (!res.ok) return fail(deps, category, res);
     const page = res.value;
-    // A page for another category, or one that promises more without moving, is malformed.
-    if (page.category !== category || (page.hasMore && page.checkpoint === cp && page.items.length === 0)) {
+    // The first `reset` of a run starts the snapshot over (pages before it were a delta).
+    const restart = page.reset && !resetSeen;
+    if (restart) checkpoints.clear();
+    // A page for another category, one that promises more from a checkpoint this run already
+    // had (it would loop, rewriting the same rows), or one listing a record twice, is malformed.
+    if (
+      page.category !== category ||
+      (page.hasMore && checkpoints.has(page.checkpoint)) ||
+      hasDuplicateRecords(page.items)
+    ) {
       return fail(deps, category, { ok: false, reason: 'malformed-response' });
     }
-    // The first `reset` of a run starts the snapshot over (pages before it were a delta).
-    if (page.reset && !resetSeen) {
+    checkpoints.add(page.checkpoint);
+    if (restart) {
       resetSeen = true;
       snapshot = true;
       seen = new Set();
@@ -72,9 +82,19 @@ export async function pullCategory(
     }
     done += page.items.length;
     onProgress({ category, done, total: Math.max(page.total, done) });
-    cp = page.checkpoint;
     if (!page.hasMore) return { ok: true, category, pulled: done, pages, snapshot };
   }
+}
+
+/** The server sends each record at most once per page (its latest version). */
+function hasDuplicateRecords(items: readonly { kind: string; id: string }[]): boolean {
+  const keys = new Set<string>();
+  for (const item of items) {
+    const key = `${item.kind}\u0000${item.id}`;
+    if (keys.has(key)) return true;
+    keys.add(key);
+  }
+  return false;
 }
 
 interface PageContext {

@@ -49,6 +49,12 @@ export async function requestJson<S extends z.ZodType>(
     } catch {
       return { ok: false, reason: timedOut ? 'timeout' : 'offline' };
     }
+    // A 200 that is not JSON (a captive portal's login page, a proxy's error page) is not the
+    // back office's answer, even when its text happens to parse.
+    if (res.ok && !isJsonType(res.headers.get('content-type'))) {
+      void res.body?.cancel().catch(() => undefined);
+      return { ok: false, reason: 'malformed-response', status: res.status };
+    }
     let json: unknown;
     try {
       json = await res.json();
@@ -64,6 +70,11 @@ export async function requestJson<S extends z.ZodType>(
   } finally {
     timers.clear(handle);
   }
+}
+
+/** application/json or any application/…+json type, parameters (charset) allowed. */
+export function isJsonType(contentType: string | null): boolean {
+  return contentType !== null && /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i.test(contentType);
 }
 
 function classifyStatus(res: Response, body: unknown, now: Date): SyncFailure {
