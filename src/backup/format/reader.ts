@@ -93,6 +93,10 @@ export async function stageBackup(r: BackupReader, secret: string, codec: PackCo
   const head = await readHead(r);
   const identity = await unlockSet(r, config, secret, codec);
   const manifest = await readManifest(r, head, identity, codec);
+  // BACKUP.json and HEAD are plaintext (readable without the password); what they share with
+  // the encrypted manifest must agree, so a flipped byte in them cannot pass unnoticed.
+  if (manifest.setId !== config.setId) throw new BackupError('damaged', 'manifest of another set');
+  if (manifest.createdAt !== head.createdAt) throw new BackupError('damaged', 'manifest does not match HEAD');
   const all = Object.values(manifest.dataSets).flatMap((s) => Object.values(s.tables).flatMap((t) => t.packs));
   const listed = new Set(head.packs.map((p) => p[0]));
   const dataSets: StagedBackup['dataSets'] = {};

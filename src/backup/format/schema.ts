@@ -83,9 +83,18 @@ export function parseJsonFile<T>(bytes: Uint8Array, schema: z.ZodType<T>, what: 
   if (typeof version === 'number' && version > FORMAT_VERSION) throw new BackupError('unsupported-version', `${what}: v${version}`);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new BackupError('damaged', `${what}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  // These files are always written by jsonBytes: other bytes with the same meaning (a space
+  // flipped into a tab, an escaped letter) are damage too, like a flipped byte in a .posbackup.
+  if (!sameBytes(jsonBytes(raw), bytes)) throw new BackupError('damaged', `${what}: not as written`);
   return parsed.data;
 }
 
 export const jsonBytes = (value: unknown): Uint8Array => utf8(JSON.stringify(value, null, 1));
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 export const packPath = (name: string): string => `${PATHS.packs}/${name}`;
 export const manifestPath = (name: string): string => `${PATHS.manifests}/${name}`;
