@@ -18,7 +18,7 @@ import { createApp } from '../../server/http/app';
 import { insertAdminSession } from '../../server/store/admin';
 import { openPglite } from '../../server/store/pglite';
 import type { Database } from '../../server/store/sql';
-import { CATEGORIES } from '../../src/sync/entities';
+import { article, CATEGORIES } from '../../src/sync/entities';
 import { errorResponse, MAX_BODY_BYTES, mutation, pairRequest, pullResponse, pushRequest } from '../../src/sync/protocol';
 import { makeReceipt } from '../conformance/client';
 import { deepJson, fuzzParams, mutatedJson, watchUnhandled } from './seed';
@@ -40,6 +40,8 @@ type Intent =
   | { kind: 'pair' }
   | { kind: 'push'; json?: unknown }
   | { kind: 'pull'; category: string; cp?: { genuine: boolean } }
+  /** PUT /admin/records/article/:id with a JSON body (when it was JSON). */
+  | { kind: 'articlePut'; id: string; json?: unknown }
   | { kind: 'other' };
 
 interface World {
@@ -276,7 +278,7 @@ function pullArb(): fc.Arbitrary<Req> {
 const ADMIN_KINDS = ['article', 'articleGroup', 'priceList', 'price', 'discount', 'currency', 'client', 'role', 'operator', 'parameters'];
 
 function adminArb(): fc.Arbitrary<Req> {
-  const article = {
+  const validArticle = {
     id: 'art-fuzz', sku: 'SKU-FUZZ', name: 'Fuzz article', groupId: null, barcodes: ['2000000000017'], unit: 'pcs', vatRate: 2000, price: 150, active: true,
   };
   const routeArb = fc.oneof(
@@ -287,7 +289,11 @@ function adminArb(): fc.Arbitrary<Req> {
     fc.tuple(fc.oneof(fc.constantFrom(...ADMIN_KINDS), segmentArb), fc.constantFrom('', '?limit=0', '?limit=1001', '?limit=2&offset=-1', '?q=%00', '?offset=abc', `?q=${'x'.repeat(500)}`))
       .map(([kind, q]) => ({ method: 'GET', path: `/records/${kind}${q}`, body: false, valid: undefined as unknown })),
     fc.tuple(fc.oneof(fc.constantFrom(...ADMIN_KINDS), segmentArb), fc.oneof(fc.constantFrom(() => world.articleIds[0] as string, () => 'art-fuzz'), segmentArb.map((s) => () => s)))
-      .map(([kind, id]) => ({ method: 'PUT', path: `/records/${kind}/${id()}`, body: true, valid: { ...article, id: id() } as unknown })),
+      .map(([kind, id]) => ({ method: 'PUT', path: `/records/${kind}/${id()}`, body: true, valid: { ...validArticle, id: id() } as unknown })),
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(() => world.articleIds[1] as string, () => 'art-fuzz-new').map((id) => ({ method: 'PUT', path: `/records/article/${id()}`, body: true, valid: { ...validArticle, id: id() } as unknown })),
+    },
     fc.tuple(fc.constantFrom(...ADMIN_KINDS), segmentArb).map(([kind, id]) => ({ method: 'DELETE', path: `/records/${kind}/${id}`, body: false, valid: undefined as unknown })),
     fc.oneof(fc.constantFrom('article', 'price'), segmentArb).map((kind) => ({ method: 'POST', path: `/import/${kind}`, body: true, valid: 'csv' as unknown })),
     fc.constantFrom('/receipts', '/receipts?limit=0', '/receipts?tillId=%00', '/shift-reports?offset=-3', '/summary', '/nothing', '', '/').map((p) => ({ method: 'GET', path: p, body: false, valid: undefined as unknown })),
@@ -300,15 +306,22 @@ function adminArb(): fc.Arbitrary<Req> {
     .tuple(routeArb, tokenArb(() => world, 'admin'), methodArb, fc.nat(9), contentTypeArb)
     .chain(([route, tok, otherMethod, roll, ct]) => {
       const method = roll === 0 ? otherMethod : route.method;
-      const bodyArb: fc.Arbitrary<string | Uint8Array | 'huge-stream' | undefined> =
+      const bodyArb: fc.Arbitrary<{ text: string | Uint8Array | 'huge-stream' | undefined; json?: unknown }> =
         method === 'GET' || method === 'HEAD'
-          ? fc.constant(undefined)
+          ? fc.constant({ text: undefined })
           : route.valid === 'csv'
-            ? fc.oneof(csvArb, rawBodyArb)
+            ? fc.oneof(csvArb, rawBodyArb).map((text) => ({ text }))
             : route.body
-              ? jsonBodyArb(route.valid).map((b) => b.text)
-              : fc.oneof(fc.constant(undefined), rawBodyArb);
-      return bodyArb.map((body): Req => ({ method, url: `${API}/admin${route.path}`, headers: { ...ct, ...tok.headers }, body, intent: { kind: 'other' } }));
+              ? jsonBodyArb(route.valid)
+              : fc.oneof(fc.constant(undefined), rawBodyArb).map((text) => ({ text }));
+      const record = /^\/records\/article\/([^/?]+)$/.exec(route.path);
+      return bodyArb.map((body): Req => ({
+        method,
+        url: `${API}/admin${route.path}`,
+        headers: { ...ct, ...tok.headers },
+        body: body.text,
+        intent: method === 'PUT' && record ? { kind: 'articlePut', id: decodeURIComponent(record[1] as string), json: body.json } : { kind: 'other' },
+      }));
     });
 }
 
@@ -406,6 +419,16 @@ async function check(r: Req): Promise<void> {
   }
   if (validToken && r.intent.kind === 'pull' && r.method === 'GET' && (CATEGORIES as readonly string[]).includes(r.intent.category)) {
     expect([200, 400], ctx).toContain(status);
+  }
+
+  if (validToken && r.intent.kind === 'articlePut' && small && r.intent.json !== undefined) {
+    // The admin API's rule: the body is an article whose id (if given) is the path's.
+    const body = r.intent.json as Record<string, unknown> | null;
+    const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+    const valid = isObject && (body.id === undefined || body.id === r.intent.id) && article.safeParse({ ...body, id: r.intent.id }).success && r.intent.id.length <= 64;
+    if (valid) expect([200, 400], ctx).toContain(status);
+    else expect(status, `invalid article ${ctx}`).toBe(400);
+    if (status === 200) expect(JSON.parse(text)).toMatchObject({ id: r.intent.id });
   }
 
   const print = await fingerprint(world.db);
