@@ -4,7 +4,7 @@
 import { DATA_SETS, nameWords, searchKey, type DataSetName, type OrgDatabase } from '../db/schema';
 import { ALL_TABLES, CHANGE_LOG, changesSince, currentChangeSeq } from '../db/changes';
 import { isCutPoint, type ChunkerParams, type Doc } from './format/chunker';
-import type { LayoutPack, Segment, TableInput } from './format/snapshot';
+import type { LayoutPack, Segment, SnapshotFeed, TableInput } from './format/snapshot';
 import type { StagedBackup } from './format/reader';
 
 export const ALL_DATA_SETS = Object.keys(DATA_SETS) as DataSetName[];
@@ -124,6 +124,94 @@ export async function readDataSetsSince(
       }),
     );
     return { tables, seq };
+  });
+}
+
+/** Rows per read while streaming into a snapshot: big enough to amortise a request, small
+ * enough that the first packs are sealing while the rest of the table is read. */
+const FEED_BATCH = 4000;
+
+/**
+ * Feeds rows with primary key in (lo, hi] (null = unbounded) in key order, a batch at a time.
+ * Every table's primary key is a string (schema.ts), so batches continue after the last key.
+ */
+async function feedRange(
+  db: OrgDatabase, table: string, includeIndexes: boolean, lo: string | null, hi: string | null, out: (docs: Doc[]) => void,
+): Promise<number> {
+  const t = db.table(table);
+  const keyPath = String(t.schema.primKey.keyPath);
+  const strip = includeIndexes ? [] : (DERIVED[table] ?? []);
+  let from = lo;
+  let n = 0;
+  for (;;) {
+    const pk = t.where(':id');
+    const coll = from === null ? (hi === null ? t.toCollection() : pk.belowOrEqual(hi)) : hi === null ? pk.above(from) : pk.between(from, hi, false, true);
+    const rows = (await coll.limit(FEED_BATCH).toArray()) as Record<string, unknown>[];
+    const docs: Doc[] = rows.map((row) => {
+      const doc = strip.length ? { ...row } : row;
+      for (const f of strip) delete doc[f];
+      return { key: keyOf(row, keyPath), json: JSON.stringify(doc) };
+    });
+    if (docs.length) out(docs);
+    n += docs.length;
+    const last = rows[rows.length - 1]?.[keyPath];
+    if (rows.length < FEED_BATCH || typeof last !== 'string' || (hi !== null && last >= hi)) return n;
+    from = last;
+  }
+}
+
+/**
+ * The streaming form of readDataSetsSince: in ONE read transaction (a consistent snapshot),
+ * tables are read one after the other in batches and fed to the snapshot as they come, so
+ * sealing and writing run while the next rows are read. Previous packs are reused only where
+ * the medium still holds every pack of the table (`canReuse`); elsewhere the table is read whole.
+ */
+export async function feedDataSetsSince(
+  db: OrgDatabase,
+  sets: readonly DataSetName[],
+  includeIndexes: boolean,
+  previous: PreviousLayout | null,
+  feed: SnapshotFeed,
+  canReuse: (p: LayoutPack) => boolean,
+): Promise<{ seq: number; rows: number; rowsRead: number }> {
+  const wanted = sets.flatMap((set) => DATA_SETS[set].map((table) => ({ set, table })));
+  return db.transaction('r', [...wanted.map((w) => w.table), CHANGE_LOG], async () => {
+    const seq = await currentChangeSeq(db);
+    const usable = previous !== null && previous.seq <= seq;
+    const changes = usable ? await changesSince(db, previous.seq) : null;
+    const all = changes === null || changes.has(ALL_TABLES);
+    // Progress total: the previous snapshot's rows when there is one (counting a big table
+    // walks all of it), else a count.
+    const before = usable ? Object.values(previous.tables).reduce((n, packs) => n + packs.reduce((a, p) => a + p.rows, 0), 0) : null;
+    feed.expectRows(before ?? (await Promise.all(wanted.map((w) => db.table(w.table).count()))).reduce((a, b) => a + b, 0));
+    let rows = 0;
+    let rowsRead = 0;
+    for (const { set, table } of wanted) {
+      const tf = feed.table(set, table);
+      const packs = previous?.tables[`${set}/${table}`];
+      const reusable = packs && packs.every(canReuse) ? packs : undefined;
+      const changed = all || !reusable ? null : changes.get(table);
+      const plan = changed === undefined ? [{ reuse: reusable! }] : changed === null ? null : planTable(reusable!, changed, previous!.chunker);
+      if (plan === null) {
+        const n = await feedRange(db, table, includeIndexes, null, null, (d) => tf.docs(d));
+        rows += n;
+        rowsRead += n;
+      } else {
+        for (const p of plan) {
+          if ('reuse' in p) {
+            tf.reuse(p.reuse);
+            rows += p.reuse.reduce((a, r) => a + r.rows, 0);
+          } else {
+            const n = await feedRange(db, table, includeIndexes, p.lo, p.hi, (d) => tf.docs(d));
+            tf.endRun();
+            rows += n;
+            rowsRead += n;
+          }
+        }
+      }
+      tf.end();
+    }
+    return { seq, rows, rowsRead };
   });
 }
 

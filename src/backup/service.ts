@@ -6,10 +6,10 @@ import { randomHex } from './format/bytes';
 import type { PackCodec } from './format/codec';
 import { stageBackup, verifyQuick, type StagedBackup } from './format/reader';
 import { identifyMedium, prepareRepository } from './format/repo';
-import { currentHeadManifest, StaleLayoutError, tableRows, writeSnapshot, type SnapshotStats, type TableInput } from './format/snapshot';
+import { currentHeadManifest, feedTables, StaleLayoutError, tableRows, writeSnapshot, type SnapshotStats } from './format/snapshot';
 import { pruneChanges } from '../db/changes';
 import { fail, ok, toFailure, type BackupClock, type BackupDestination, type BackupReader, type Faults, type OnProgress, type Result } from './format/types';
-import { ALL_DATA_SETS, commitStaged, countRows, readDataSetsSince, type PreviousLayout, type RowCounts } from './dexie-source';
+import { ALL_DATA_SETS, commitStaged, countRows, feedDataSetsSince, type PreviousLayout, type RowCounts } from './dexie-source';
 import { loadSettings, type BackupSettings } from './settings';
 import { FILES_SET, readExtraFolders, type ExtraFolder } from './folder-source';
 
@@ -62,33 +62,39 @@ export async function runBackup(
     const previous = await loadLayout(db, medium.mediumId, fingerprint, await currentHeadManifest(destination));
     const extra = await readExtraFolders(extras.extraFolders ?? []);
     const snapshotId = randomHex(12);
-    const write = (tables: TableInput[]) => writeSnapshot(
-      destination, config, tables,
+    const extraRows = extra.reduce((n, t) => n + tableRows(t), 0);
+    // Tables stream from one read transaction into the snapshot: packs seal while rows are read.
+    let read = { seq: 0, rows: 0, rowsRead: 0 };
+    const write = (from: PreviousLayout | null) => writeSnapshot(
+      destination, config,
+      async (feed, canReuse) => {
+        read = await feedDataSetsSince(db, s.dataSets, s.includeIndexes, from, feed, canReuse);
+        await feedTables(extra)(feed, canReuse);
+      },
       {
         snapshotId, createdAt: started.toISOString(), description: extras.description ?? '', organization: extras.organization,
         stores: extras.stores ?? [], includeIndexes: s.includeIndexes, schemaVersion: db.verno,
       },
       { codec: extras.codec, level: s.compressionLevel, dedupSecret: s.dedupSecret, faults: extras.faults, onProgress },
     );
-    let read = await readDataSetsSince(db, s.dataSets, s.includeIndexes, previous);
     let stats: SnapshotStats;
     try {
-      stats = await write([...read.tables, ...extra]);
+      stats = await write(previous);
     } catch (e) {
-      // A reused pack vanished or rotted on the medium (checked before anything is written): read everything.
+      // A reused pack vanished or rotted on the medium: read everything.
       if (!(e instanceof StaleLayoutError)) throw e;
-      read = await readDataSetsSince(db, s.dataSets, s.includeIndexes, null);
-      stats = await write([...read.tables, ...extra]);
+      stats = await write(null);
     }
-    const tables = [...read.tables, ...extra];
     await saveLayout(db, medium.mediumId, fingerprint, config.chunker, stats, read.seq);
     const finished = clock.now();
     const durationMs = finished.getTime() - started.getTime();
     Object.assign(row, { finishedAt: finished.toISOString(), bytesWritten: stats.bytesWritten, totalBytes: stats.totalBytes, durationMs, verified: 'quick', ok: true });
     await db.backupHistory.put(row);
     const { head: _head, ...rest } = stats;
-    const rows = tables.reduce((n, t) => n + tableRows(t), 0);
-    return ok({ ...rest, historyId: row.id, snapshotId, mediumId: row.mediumId, mediumLabel: row.mediumLabel, durationMs, rows, rowsRead: rowsReadOf(tables) });
+    return ok({
+      ...rest, historyId: row.id, snapshotId, mediumId: row.mediumId, mediumLabel: row.mediumLabel, durationMs,
+      rows: read.rows + extraRows, rowsRead: read.rowsRead + extraRows,
+    });
   } catch (e) {
     const f = toFailure(e);
     const finished = clock.now();
@@ -220,9 +226,6 @@ export async function commitRestore(target: OrgDatabase, preview: RestorePreview
     return fail(f.reason, f.detail);
   }
 }
-
-const rowsReadOf = (tables: TableInput[]): number =>
-  tables.reduce((n, t) => n + (t.segments ? t.segments.reduce((a, s) => a + ('docs' in s ? s.docs.length : 0), 0) : t.docs.length), 0);
 
 function totalRows(s: StagedBackup): number {
   return Object.values(s.dataSets).reduce((n, t) => n + Object.values(t).reduce((a, r) => a + r.length, 0), 0);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { directoryDestination, ensurePermission, openBackupFolder, translate } from './directory';
 import { MemoryDirectoryHandle } from './memory-handle';
 import { domError, type DirectoryHandleLike } from './handle';
@@ -21,6 +21,23 @@ describe('directory destination', () => {
     await d.remove('packs/aa');
     expect(await d.list('packs')).toEqual([]);
     expect((await root.getDirectoryHandle('POS-Backup')).kind).toBe('directory');
+  });
+
+  it('looks each folder up once, and again after it was removed behind its back', async () => {
+    const root = new MemoryDirectoryHandle('stick');
+    const d = directoryDestination(root);
+    const lookups = vi.spyOn(MemoryDirectoryHandle.prototype, 'getDirectoryHandle');
+    await Promise.all(Array.from({ length: 20 }, (_, i) => d.write(`packs/p${i}`, bytes(String(i)))));
+    expect(await d.read('packs/p7')).toEqual(bytes('7'));
+    expect(lookups.mock.calls.length).toBeLessThanOrEqual(2);
+    lookups.mockRestore();
+
+    await root.removeEntry('POS-Backup', { recursive: true });
+    expect(await d.read('packs/p7')).toBeNull();
+    await d.write('packs/again', bytes('back'));
+    const fresh = directoryDestination(root);
+    expect(await fresh.read('packs/again')).toEqual(bytes('back'));
+    expect(await fresh.list('packs')).toEqual([{ name: 'again', size: 4 }]);
   });
 
   it('keeps the old file when a write fails before close (swap on close)', async () => {

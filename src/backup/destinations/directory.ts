@@ -25,13 +25,27 @@ const isNotFound = (e: unknown) => e instanceof Error && (e.name === 'NotFoundEr
 /** `rootName` '' uses the handle itself as the repository root. Reads never create folders. */
 export function directoryDestination(parent: DirectoryHandleLike, rootName: string = ROOT): BackupDestination {
   const root = (create: boolean) => (rootName ? parent.getDirectoryHandle(rootName, { create }) : Promise.resolve(parent));
+  // Folder handles found once are kept (a lookup per file is a round trip to the browser on
+  // every pack); a removed folder is looked up again after a NotFoundError.
+  const folders = new Map<string, Promise<DirectoryHandleLike>>();
+
+  async function lookUp(dirPath: string, create: boolean): Promise<DirectoryHandleLike> {
+    let dir = await root(create);
+    for (const p of dirPath ? dirPath.split('/') : []) dir = await dir.getDirectoryHandle(p, { create });
+    return dir;
+  }
 
   async function dirOf(path: string, create: boolean): Promise<{ dir: DirectoryHandleLike; name: string }> {
-    const parts = path.split('/');
-    const name = parts.pop() ?? '';
-    let dir = await root(create);
-    for (const p of parts) dir = await dir.getDirectoryHandle(p, { create });
-    return { dir, name };
+    const cut = path.lastIndexOf('/');
+    const dirPath = cut < 0 ? '' : path.slice(0, cut);
+    const name = path.slice(cut + 1);
+    let found = folders.get(dirPath);
+    if (!found) {
+      found = lookUp(dirPath, create);
+      folders.set(dirPath, found);
+      found.catch(() => folders.delete(dirPath));
+    }
+    return { dir: await found, name };
   }
 
   return {
@@ -73,7 +87,16 @@ export function directoryDestination(parent: DirectoryHandleLike, rootName: stri
     async write(path, bytes) {
       try {
         const { dir, name } = await dirOf(path, true);
-        const w = await (await dir.getFileHandle(name, { create: true })).createWritable();
+        let handle: Awaited<ReturnType<DirectoryHandleLike['getFileHandle']>>;
+        try {
+          handle = await dir.getFileHandle(name, { create: true });
+        } catch (e) {
+          // A kept folder handle went stale (folder removed meanwhile): look it up again, once.
+          if (!isNotFound(e)) throw e;
+          folders.clear();
+          handle = await (await dirOf(path, true)).dir.getFileHandle(name, { create: true });
+        }
+        const w = await handle.createWritable();
         try {
           await w.write(bytes as Uint8Array<ArrayBuffer>);
           await w.close();

@@ -42,9 +42,12 @@ class MemoryFileHandle implements FileHandleLike {
 export class MemoryDirectoryHandle implements DirectoryHandleLike {
   readonly kind = 'directory' as const;
   private readonly entries = new Map<string, MemoryFileHandle | MemoryDirectoryHandle>();
+  /** Set when the folder was removed: like Chromium, a kept handle then fails with NotFoundError. */
+  private removed = false;
   constructor(readonly name = '') {}
 
   async getDirectoryHandle(name: string, options?: { create?: boolean }): Promise<MemoryDirectoryHandle> {
+    if (this.removed) throw domError('NotFoundError');
     const e = this.entries.get(name);
     if (e instanceof MemoryDirectoryHandle) return e;
     if (e) throw domError('TypeMismatchError');
@@ -55,6 +58,7 @@ export class MemoryDirectoryHandle implements DirectoryHandleLike {
   }
 
   async getFileHandle(name: string, options?: { create?: boolean }): Promise<MemoryFileHandle> {
+    if (this.removed) throw domError('NotFoundError');
     const e = this.entries.get(name);
     if (e instanceof MemoryFileHandle) return e;
     if (e) throw domError('TypeMismatchError');
@@ -68,10 +72,17 @@ export class MemoryDirectoryHandle implements DirectoryHandleLike {
     const e = this.entries.get(name);
     if (!e) throw domError('NotFoundError');
     if (e instanceof MemoryDirectoryHandle && e.entries.size > 0 && !options?.recursive) throw domError('InvalidModificationError');
+    if (e instanceof MemoryDirectoryHandle) e.markRemoved();
     this.entries.delete(name);
   }
 
+  private markRemoved(): void {
+    this.removed = true;
+    for (const e of this.entries.values()) if (e instanceof MemoryDirectoryHandle) e.markRemoved();
+  }
+
   async *values(): AsyncIterable<MemoryFileHandle | MemoryDirectoryHandle> {
+    if (this.removed) throw domError('NotFoundError');
     for (const e of [...this.entries.values()]) yield e;
   }
 

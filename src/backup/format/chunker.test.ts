@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutPacks, parsePack, type Doc } from './chunker';
+import { createCutter, cutPacks, parsePack, type Chunk, type Doc } from './chunker';
 import { fromUtf8 } from './bytes';
 
 const params = { salt: 'ab12', avgDocs: 16, maxBytes: 1 << 20 };
@@ -46,5 +46,20 @@ describe('cutPacks', () => {
     const big = cutPacks(docs(300, () => 'y'.repeat(1000)), { ...params, avgDocs: 1_000_000, maxBytes: 10_000 });
     expect(big.length).toBeGreaterThan(20);
     expect(big.every((c) => c.plain.length <= 10_000 + 1100)).toBe(true);
+  });
+});
+
+describe('createCutter', () => {
+  it('streamed in batches of any size, cuts exactly as cutPacks over the whole table', () => {
+    const all = docs(3000, (i) => 'y'.repeat(i % 13));
+    const whole = cutPacks(all, params);
+    for (const batch of [1, 7, 100, 999, 4000]) {
+      const out: Chunk[] = [];
+      const cutter = createCutter(params, (c) => out.push(c));
+      for (let i = 0; i < all.length; i += batch) for (const d of all.slice(i, i + batch)) cutter.push(d);
+      cutter.flush();
+      cutter.flush();
+      expect(out.map((c) => [c.first, c.last, c.rows, fromUtf8(c.plain)])).toEqual(whole.map((c) => [c.first, c.last, c.rows, fromUtf8(c.plain)]));
+    }
   });
 });

@@ -43,24 +43,40 @@ export function isCutPoint(p: ChunkerParams, key: string): boolean {
   return keyHash(p.salt, key) % p.avgDocs === 0;
 }
 
-export function cutPacks(docs: readonly Doc[], p: ChunkerParams): Chunk[] {
-  const out: Chunk[] = [];
+/** Cuts a key-ordered stream of documents into packs; `flush` ends the current pack. */
+export interface Cutter {
+  push(d: Doc): void;
+  flush(): void;
+}
+
+export function createCutter(p: ChunkerParams, emit: (c: Chunk) => void): Cutter {
   let lines: string[] = [];
   let bytes = 0;
   let first = '';
-  const flush = (last: string) => {
-    out.push({ first, last, rows: lines.length, plain: utf8(lines.join('\n') + '\n') });
+  let last = '';
+  const flush = () => {
+    if (lines.length === 0) return;
+    emit({ first, last, rows: lines.length, plain: utf8(lines.join('\n') + '\n') });
     lines = [];
     bytes = 0;
   };
-  for (const d of docs) {
-    if (lines.length === 0) first = d.key;
-    lines.push(d.json);
-    bytes += d.json.length + 1;
-    if (isCutPoint(p, d.key) || bytes >= p.maxBytes) flush(d.key);
-  }
-  const lastDoc = docs[docs.length - 1];
-  if (lines.length > 0 && lastDoc) flush(lastDoc.key);
+  return {
+    push(d) {
+      if (lines.length === 0) first = d.key;
+      last = d.key;
+      lines.push(d.json);
+      bytes += d.json.length + 1;
+      if (isCutPoint(p, d.key) || bytes >= p.maxBytes) flush();
+    },
+    flush,
+  };
+}
+
+export function cutPacks(docs: readonly Doc[], p: ChunkerParams): Chunk[] {
+  const out: Chunk[] = [];
+  const cutter = createCutter(p, (c) => out.push(c));
+  for (const d of docs) cutter.push(d);
+  cutter.flush();
   return out;
 }
 

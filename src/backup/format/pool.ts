@@ -32,3 +32,25 @@ export function createPool(limit: number): Pool {
     },
   };
 }
+
+/**
+ * At most `limit` tasks run at once; callers beyond it wait their turn (FIFO). Unlike the pool,
+ * it never blocks the caller's own loop until it awaits the returned promise — what a reader
+ * feeding packs from inside a database transaction needs.
+ */
+export function createLimiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (active < limit) active++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      // Hand the slot straight to the next waiter so no newcomer slips in between.
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
+}

@@ -3,8 +3,8 @@
 // plaintext the previous HEAD already holds (same dedup tag) are reused, not rewritten.
 import { COMMIT_STEPS, BackupError, type BackupDestination, type CommitStep, type Faults, type OnProgress } from './types';
 import { hmacHex, hmacKey, sha256Hex, utf8 } from './bytes';
-import { cutPacks, type Chunk, type Doc } from './chunker';
-import { createPool } from './pool';
+import { createCutter, type Chunk, type Doc } from './chunker';
+import { createLimiter, createPool } from './pool';
 import type { CompressionLevel, PackCodec } from './codec';
 import {
   FORMAT_NAME, FORMAT_VERSION, PATHS, headSchema, jsonBytes, manifestPath, packPath, parseJsonFile,
@@ -55,8 +55,10 @@ export interface SnapshotContext {
   dedupSecret: string;
   faults?: Faults;
   onProgress?: OnProgress;
-  /** Files written (and read back) at once; default 6. */
+  /** Files written and read back at once; default 8 (a medium's per-file latency dominates). */
   parallel?: number;
+  /** Packs handed to the codec at once; default 3 (enough to keep its Workers busy). */
+  sealParallel?: number;
   /** Reused packs hashed per run to catch rot on the medium; default 16. */
   checkReused?: number;
 }
@@ -99,8 +101,16 @@ async function previousPacks(dest: BackupDestination, sampleSize: number): Promi
   } catch {
     return byTag;
   }
-  const present = new Map((await dest.list(PATHS.packs)).map((f) => [f.name, f.size]));
-  for (const ref of head.packs) if (present.get(ref[0]) === ref[1]) byTag.set(ref[2], ref);
+  // Names are enough where the medium can list them cheaply (a size costs one file open each):
+  // files are written whole (swap file, one PUT), and rot of a same-named file is what the
+  // random sample below is for.
+  if (dest.names) {
+    const present = new Set(await dest.names(PATHS.packs));
+    for (const ref of head.packs) if (present.has(ref[0])) byTag.set(ref[2], ref);
+  } else {
+    const present = new Map((await dest.list(PATHS.packs)).map((f) => [f.name, f.size]));
+    for (const ref of head.packs) if (present.get(ref[0]) === ref[1]) byTag.set(ref[2], ref);
+  }
   await dropRotten(dest, byTag, sampleSize);
   return byTag;
 }
@@ -125,12 +135,6 @@ async function dropRotten(dest: BackupDestination, byTag: Map<string, PackRef>, 
   }
 }
 
-async function mapInBatches<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
-  return out;
-}
-
 interface PacksResult {
   dataSets: Manifest['dataSets'];
   /** One per pack in manifest order (reused or new). */
@@ -140,99 +144,176 @@ interface PacksResult {
   layout: Record<string, LayoutPack[]>;
 }
 
-type Item = { chunk: Chunk } | { reuse: LayoutPack };
-
-function itemsOf(t: TableInput, chunker: BackupConfig['chunker']): Item[] {
-  if (!t.segments) return cutPacks(t.docs, { ...chunker }).map((chunk) => ({ chunk }));
-  return t.segments.flatMap((s): Item[] => ('docs' in s ? cutPacks(s.docs, { ...chunker }).map((chunk) => ({ chunk })) : s.reuse.map((reuse) => ({ reuse }))));
+/** Where a snapshot's tables go, in manifest order, each fed in key order. */
+export interface SnapshotFeed {
+  /** Rows the feeder expects to deliver (adds to the progress total); optional. */
+  expectRows(n: number): void;
+  table(set: string, table: string): TableFeed;
 }
 
+export interface TableFeed {
+  /** The next documents in key order; continues the current pack. */
+  docs(docs: readonly Doc[]): void;
+  /** Ends a run of documents at a segment boundary (an incremental run's dirty range). */
+  endRun(): void;
+  /** Previous packs reused as they are (ends the current run first). */
+  reuse(packs: readonly LayoutPack[]): void;
+  end(): void;
+}
+
+/**
+ * Streams tables into the snapshot while it reads them, so packs are cut, sealed and written
+ * while the next rows are still being read. `canReuse` says which previous packs the medium
+ * still holds under HEAD: a feeder reads again what it may not reuse.
+ */
+export type SnapshotFeeder = (feed: SnapshotFeed, canReuse: (p: LayoutPack) => boolean) => Promise<void>;
+
+/** Tables already in memory, fed as they are. */
+export function feedTables(tables: readonly TableInput[]): SnapshotFeeder {
+  return async (feed, canReuse) => {
+    // Checked before anything is written: the caller redoes the run with full reads.
+    for (const t of tables) for (const s of t.segments ?? []) if ('reuse' in s) for (const r of s.reuse) if (!canReuse(r)) throw new StaleLayoutError(r.name);
+    feed.expectRows(tables.reduce((n, t) => n + tableRows(t), 0));
+    for (const t of tables) {
+      const tf = feed.table(t.set, t.table);
+      if (!t.segments) tf.docs(t.docs);
+      else {
+        for (const s of t.segments) {
+          if ('docs' in s) {
+            tf.docs(s.docs);
+            tf.endRun();
+          } else tf.reuse(s.reuse);
+        }
+      }
+      tf.end();
+    }
+  };
+}
+
+type Slot = { entry: PackEntry; tag: string; raw: number };
+
 /** Step 1: cut, tag, and seal+write the packs the previous HEAD does not already hold. */
-async function writePacks(dest: BackupDestination, config: BackupConfig, tables: TableInput[], ctx: SnapshotContext): Promise<PacksResult> {
+async function writePacks(dest: BackupDestination, config: BackupConfig, source: SnapshotFeeder, ctx: SnapshotContext): Promise<PacksResult> {
   const recipient = config.encryption === 'none' ? null : config.recipient;
   const tagKey = await hmacKey(ctx.dedupSecret);
   const previous = await previousPacks(dest, ctx.checkReused ?? 16);
-  const chunks = tables.map((t) => ({ t, items: itemsOf(t, config.chunker) }));
-  for (const { items } of chunks) {
-    for (const it of items) if ('reuse' in it && previous.get(it.reuse.tag)?.[0] !== it.reuse.name) throw new StaleLayoutError(it.reuse.name);
-  }
-  const total = chunks.reduce((n, c) => n + c.items.length, 0);
-  const layout: Record<string, LayoutPack[]> = {};
-  const written: PackRef[] = [];
-  const dataSets: Manifest['dataSets'] = {};
-  const tagged: { entry: PackEntry; tag: string; raw: number; key?: string }[] = [];
+  const canReuse = (p: LayoutPack) => previous.get(p.tag)?.[0] === p.name;
+  // Sealing (CPU, in the codec's Workers) and writing + reading back (the medium's latency) are
+  // limited apart, so slow file writes never leave the Workers idle.
+  const sealing = createLimiter(ctx.sealParallel ?? 3);
+  const writing = createLimiter(ctx.parallel ?? 8);
+  const tables: { set: string; table: string; slots: Slot[]; rows: number }[] = [];
+  const tasks: Promise<void>[] = [];
   const inRun = new Map<string, PackRef>();
-  const pool = createPool(ctx.parallel ?? 6);
-  let done = 0;
+  const written: PackRef[] = [];
+  let failure: { error: unknown } | null = null;
+  let stale: string | null = null;
   let rawBytes = 0;
-  for (const { t, items } of chunks) {
-    const entries: PackEntry[] = [];
-    const list = items.flatMap((it) => ('chunk' in it ? [it.chunk] : []));
-    // WebCrypto calls are cheap but each has a round-trip; overlap them instead of awaiting one by one.
-    const hashes = await mapInBatches(list, 32, async (c) => {
-      const plainSha256 = await sha256Hex(c.plain);
-      return { plainSha256, tag: await hmacHex(tagKey, utf8(`${t.set}/${t.table}/${ctx.level}/${plainSha256}`)) };
-    });
-    let i = -1;
-    for (const it of items) {
-      if ('reuse' in it) {
-        const r = it.reuse;
-        // Same fields in the same order as a fresh entry: the manifest must not differ from a full run's.
-        const entry: PackEntry = { name: r.name, size: r.size, plainSha256: r.plainSha256, rows: r.rows, first: r.first, last: r.last };
-        entries.push(entry);
-        tagged.push({ entry, tag: r.tag, raw: r.raw });
-        rawBytes += r.raw;
-        ctx.onProgress?.({ phase: 'pack', done: ++done, total, bytes: rawBytes });
-        continue;
-      }
-      const c = it.chunk;
-      i++;
-      rawBytes += c.plain.length;
-      const { plainSha256, tag } = hashes[i]!;
-      const entry: PackEntry = { name: '', size: 0, plainSha256, rows: c.rows, first: c.first, last: c.last };
-      entries.push(entry);
-      tagged.push({ entry, tag, raw: c.plain.length });
-      const bytesSoFar = rawBytes;
-      const report = () => ctx.onProgress?.({ phase: 'pack', done: ++done, total, bytes: bytesSoFar });
-      if (previous.has(tag) || inRun.has(tag)) {
-        report();
-        continue;
-      }
+  let rowsDone = 0;
+  let expected = 0;
+  const report = (rows: number) => {
+    rowsDone += rows;
+    ctx.onProgress?.({ phase: 'pack', done: rowsDone, total: Math.max(expected, rowsDone), bytes: rawBytes });
+  };
+  const check = () => {
+    if (failure) throw failure.error;
+  };
+
+  async function sealChunk(set: string, table: string, c: Chunk, slot: Slot): Promise<void> {
+    const plainSha256 = await sha256Hex(c.plain);
+    const tag = await hmacHex(tagKey, utf8(`${set}/${table}/${ctx.level}/${plainSha256}`));
+    slot.entry.plainSha256 = plainSha256;
+    slot.tag = tag;
+    if (!failure && !previous.has(tag) && !inRun.has(tag)) {
       inRun.set(tag, ['', 0, tag]);
-      await pool.run(async () => {
-        const sealed = await ctx.codec.seal(c.plain, ctx.level, recipient);
-        const ref: PackRef = [await sha256Hex(sealed), sealed.length, tag];
-        await dest.write(packPath(ref[0]), sealed);
+      const sealed = await sealing(async () => (failure ? null : ctx.codec.seal(c.plain, ctx.level, recipient)));
+      if (!sealed) return;
+      const ref: PackRef = [await sha256Hex(sealed), sealed.length, tag];
+      await writing(async () => {
+        if (failure) return;
+        const path = packPath(ref[0]);
+        await dest.write(path, sealed);
+        // Read back at once: the pack is verified before the manifest names it.
+        await verifyFile(dest, path, ref);
         inRun.set(tag, ref);
         written.push(ref);
-        report();
       });
     }
-    (dataSets[t.set] ??= { tables: {} }).tables[t.table] = { rows: tableRows(t), packs: entries };
-    for (const x of tagged.slice(tagged.length - entries.length)) x.key = `${t.set}/${t.table}`;
-    layout[`${t.set}/${t.table}`] = [];
+    report(c.rows);
   }
-  await pool.drain();
-  const refs = tagged.map(({ entry, tag }) => {
-    const ref = previous.get(tag) ?? inRun.get(tag);
-    if (!ref || !ref[0]) throw new BackupError('io', 'pack not written');
-    entry.name = ref[0];
-    entry.size = ref[1];
-    return ref;
-  });
-  for (const { entry, tag, raw, key } of tagged) layout[key!]!.push({ ...entry, tag, raw });
+
+  const feed: SnapshotFeed = {
+    expectRows: (n) => {
+      expected += n;
+    },
+    table(set, table) {
+      check();
+      const t = { set, table, slots: [] as Slot[], rows: 0 };
+      tables.push(t);
+      const cutter = createCutter({ ...config.chunker }, (c) => {
+        // Same fields in the same order as a reused entry: the manifest must not differ from a full run's.
+        const slot: Slot = { entry: { name: '', size: 0, plainSha256: '', rows: c.rows, first: c.first, last: c.last }, tag: '', raw: c.plain.length };
+        t.slots.push(slot);
+        t.rows += c.rows;
+        rawBytes += c.plain.length;
+        tasks.push(sealChunk(set, table, c, slot).catch((error: unknown) => void (failure ??= { error })));
+      });
+      return {
+        docs(docs) {
+          check();
+          for (const d of docs) cutter.push(d);
+        },
+        endRun: () => cutter.flush(),
+        reuse(packs) {
+          cutter.flush();
+          for (const r of packs) {
+            if (!canReuse(r)) stale ??= r.name;
+            const entry: PackEntry = { name: r.name, size: r.size, plainSha256: r.plainSha256, rows: r.rows, first: r.first, last: r.last };
+            t.slots.push({ entry, tag: r.tag, raw: r.raw });
+            t.rows += r.rows;
+            rawBytes += r.raw;
+            report(r.rows);
+          }
+        },
+        end: () => cutter.flush(),
+      };
+    },
+  };
+  try {
+    await source(feed, canReuse);
+  } finally {
+    // Never leave seals and writes running behind a failed read.
+    await Promise.all(tasks);
+  }
+  check();
+  if (stale !== null) throw new StaleLayoutError(stale);
+
+  const dataSets: Manifest['dataSets'] = {};
+  const layout: Record<string, LayoutPack[]> = {};
+  const refs: PackRef[] = [];
+  for (const t of tables) {
+    for (const slot of t.slots) {
+      const ref = previous.get(slot.tag) ?? inRun.get(slot.tag);
+      if (!ref || !ref[0]) throw new BackupError('io', 'pack not written');
+      slot.entry.name = ref[0];
+      slot.entry.size = ref[1];
+      refs.push(ref);
+    }
+    (dataSets[t.set] ??= { tables: {} }).tables[t.table] = { rows: t.rows, packs: t.slots.map((x) => x.entry) };
+    layout[`${t.set}/${t.table}`] = t.slots.map((x) => ({ ...x.entry, tag: x.tag, raw: x.raw }));
+  }
   return { dataSets, refs, written, rawBytes, layout };
 }
 
 export async function writeSnapshot(
   dest: BackupDestination,
   config: BackupConfig,
-  tables: TableInput[],
+  tables: TableInput[] | SnapshotFeeder,
   meta: SnapshotMeta,
   ctx: SnapshotContext,
 ): Promise<SnapshotStats> {
   const recipient = config.encryption === 'none' ? null : config.recipient;
-  const { dataSets, refs, written, rawBytes, layout } = await writePacks(dest, config, tables, ctx);
+  const { dataSets, refs, written, rawBytes, layout } = await writePacks(dest, config, Array.isArray(tables) ? feedTables(tables) : tables, ctx);
   await step(ctx.faults, 'packs-written');
 
   const manifest: Manifest = {
@@ -244,7 +325,7 @@ export async function writeSnapshot(
   await dest.write(manifestPath(manifestName), sealedManifest);
   await step(ctx.faults, 'manifest-written');
 
-  await readBack(dest, [[manifestName, sealedManifest.length, ''], ...written], refs, ctx.onProgress);
+  await readBack(dest, [manifestName, sealedManifest.length, ''], refs);
   await step(ctx.faults, 'verified');
 
   const unique = [...new Map(refs.map((r) => [r[0], r])).values()];
@@ -262,21 +343,16 @@ export async function writeSnapshot(
   return { head, packsWritten: written.length, packsReused: refs.length - written.length, bytesWritten, totalBytes, rawBytes, removed, layout };
 }
 
-/** New files are read back and hashed; reused ones must still be listed with their size. */
-async function readBack(dest: BackupDestination, fresh: PackRef[], all: PackRef[], onProgress?: OnProgress): Promise<void> {
-  const manifestRef = fresh[0];
-  const pool = createPool(6);
-  let done = 0;
-  for (const ref of fresh) {
-    const path = ref === manifestRef ? manifestPath(ref[0]) : packPath(ref[0]);
-    await pool.run(async () => {
-      const bytes = await dest.read(path);
-      if (!bytes || bytes.length !== ref[1] || (await sha256Hex(bytes)) !== ref[0]) throw new BackupError('io', `read-back ${path}`);
-      onProgress?.({ phase: 'verify', done: ++done, total: fresh.length });
-    });
-  }
-  await pool.drain();
-  // Reused packs were listed with their sizes when the run started; check they are still named.
+/** A file just written must read back whole with its hash. */
+async function verifyFile(dest: BackupDestination, path: string, ref: PackRef): Promise<void> {
+  const bytes = await dest.read(path);
+  if (!bytes || bytes.length !== ref[1] || (await sha256Hex(bytes)) !== ref[0]) throw new BackupError('io', `read-back ${path}`);
+}
+
+/** The new manifest is read back and hashed (new packs were, as they were written); every pack
+ * it names must still be on the medium. */
+async function readBack(dest: BackupDestination, manifest: PackRef, all: PackRef[]): Promise<void> {
+  await verifyFile(dest, manifestPath(manifest[0]), manifest);
   const present = new Set(await namesIn(dest, PATHS.packs));
   for (const ref of all) if (!present.has(ref[0])) throw new BackupError('io', `missing ${ref[0]}`);
 }
