@@ -275,6 +275,15 @@ function pullArb(): fc.Arbitrary<Req> {
     });
 }
 
+/** Like Hono's path parameters: decoded, or left as they are when the escapes are malformed. */
+function lenientDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 const ADMIN_KINDS = ['article', 'articleGroup', 'priceList', 'price', 'discount', 'currency', 'client', 'role', 'operator', 'parameters'];
 
 function adminArb(): fc.Arbitrary<Req> {
@@ -320,7 +329,7 @@ function adminArb(): fc.Arbitrary<Req> {
         url: `${API}/admin${route.path}`,
         headers: { ...ct, ...tok.headers },
         body: body.text,
-        intent: method === 'PUT' && record ? { kind: 'articlePut', id: decodeURIComponent(record[1] as string), json: body.json } : { kind: 'other' },
+        intent: method === 'PUT' && record ? { kind: 'articlePut', id: lenientDecode(record[1] as string), json: body.json } : { kind: 'other' },
       }));
     });
 }
