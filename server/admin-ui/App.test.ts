@@ -180,6 +180,37 @@ describe('admin app', () => {
     await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path.endsWith('/tills/t1/revoke'))).toBe(true));
   });
 
+  it('lists the off-site backups with their till and size, and deletes one after confirmation', async () => {
+    const till = { id: 't1', deviceName: 'Front till', appVersion: '1', lastSeenAt: null, pending: 0, revoked: false, createdAt: '2026-11-23T09:00:00.000Z' };
+    let sets = [
+      { setId: 's-old', tillId: 't0', tillCode: 'T1', deviceName: 'Old tablet', files: 40, bytes: 2_500_000, createdAt: '2026-10-01T09:00:00.000Z', updatedAt: '2026-10-20T09:00:00.000Z' },
+      { setId: 's-front', tillId: 't1', tillCode: 'T2', deviceName: 'Front till', files: 12, bytes: 80_000, createdAt: '2026-11-01T09:00:00.000Z', updatedAt: '2026-11-23T08:00:00.000Z' },
+    ];
+    const { calls } = renderApp(
+      ({ method, path }) => {
+        if (method === 'DELETE' && path.endsWith('/backups/s-old')) {
+          sets = sets.filter((x) => x.setId !== 's-old');
+          return json({ ok: true });
+        }
+        if (path.endsWith('/backups')) return json({ items: sets, quotaBytes: 2_000_000_000 });
+        if (path.endsWith('/tills')) return json({ items: [till] });
+        return undefined;
+      },
+      { token: 't', hash: '#/tills' },
+    );
+    const table = await screen.findByRole('table', { name: 'Off-site backups' });
+    expect(within(table).getByText('Front till (T2)')).toBeTruthy();
+    expect(within(table).getByText('Old tablet (T1) — Till no longer connected')).toBeTruthy();
+    expect(within(table).getByText('2.5 MB')).toBeTruthy();
+    expect(screen.getByText(/Space per till: 2 GB/)).toBeTruthy();
+    fireEvent.click(within(table).getByRole('button', { name: 'Delete Old tablet (T1) — Till no longer connected' }));
+    expect(within(screen.getByRole('alertdialog')).getByText(/Delete the backup of “Old tablet \(T1\)/)).toBeTruthy();
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.path.endsWith('/backups/s-old'))).toBe(true));
+    await screen.findByText('Backup deleted.');
+    await waitFor(() => expect(screen.queryByText(/Old tablet/)).toBeNull());
+  });
+
   it('clears a discount target when its scope changes', async () => {
     const article = { id: 'a1', sku: 'TEA', name: 'Tea', groupId: null, barcodes: [], unit: 'pcs', vatRate: 0, price: 100, active: true };
     renderApp(

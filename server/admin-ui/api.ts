@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { API_PREFIX, ERROR_CODES, type ErrorCode } from '../../src/sync/protocol';
 import type { RecordKind } from '../../src/sync/entities';
 import {
+  backupsResponse,
   importResponse,
   loginResponse,
   okResponse,
@@ -15,6 +16,7 @@ import {
   summaryResponse,
   syncCodeResponse,
   tillsResponse,
+  type BackupsList,
   type ImportResult,
   type ReceiptsPage,
   type RecordsPage,
@@ -71,6 +73,8 @@ export interface AdminApi {
   issueSyncCode(): Promise<SyncCode>;
   listTills(): Promise<Till[]>;
   revokeTill(id: string): Promise<void>;
+  listBackups(): Promise<BackupsList>;
+  deleteBackup(setId: string): Promise<void>;
   listRecords(kind: RecordKind, query: PageQuery & { q?: string }): Promise<RecordsPage>;
   saveRecord(kind: RecordKind, id: string, data: Record<string, unknown>): Promise<{ id: string; rev: number }>;
   deleteRecord(kind: RecordKind, id: string): Promise<{ id: string; rev: number }>;
@@ -146,6 +150,10 @@ export function createAdminApi(deps: AdminApiDeps): AdminApi {
     listTills: async () => (await call(tillsResponse, '/tills')).items,
     revokeTill: async (id) => {
       await call(okResponse, `/tills/${encodeURIComponent(id)}/revoke`, { method: 'POST' });
+    },
+    listBackups: () => call(backupsResponse, '/backups'),
+    deleteBackup: async (setId) => {
+      await call(okResponse, `/backups/${encodeURIComponent(setId)}`, { method: 'DELETE' });
     },
     listRecords: (kind, { q, limit, offset }) =>
       call(recordsResponse, `/records/${encodeURIComponent(kind)}${queryString({ q, limit, offset })}`),

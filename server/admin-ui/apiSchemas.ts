@@ -18,6 +18,18 @@ export const till = z.object({
   createdAt: isoDateTime,
 });
 export const tillsResponse = z.object({ items: z.array(till) });
+
+export const backupSet = z.object({
+  setId: z.string(),
+  tillId: z.string(),
+  tillCode: z.string(),
+  deviceName: z.string(),
+  files: z.number().int().min(0),
+  bytes: z.number().int().min(0),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export const backupsResponse = z.object({ items: z.array(backupSet), quotaBytes: z.number().int().min(0) });
 export const okResponse = z.object({ ok: z.literal(true) });
 
 /** Record data is checked by the editing form against its entity schema, not here, so one odd
@@ -53,6 +65,8 @@ export const summaryResponse = z.object({
 });
 
 export type Till = z.infer<typeof till>;
+export type BackupSet = z.infer<typeof backupSet>;
+export type BackupsList = z.infer<typeof backupsResponse>;
 export type RecordItem = z.infer<typeof recordItem>;
 export type RecordsPage = z.infer<typeof recordsResponse>;
 export type ImportResult = z.infer<typeof importResponse>;

@@ -14,6 +14,8 @@ import { insertSyncCode, listTills, revokeTill } from '../store/tills';
 import type { RateLimiter } from '../sync/rateLimit';
 import { HttpError, bearerToken, parseOr400, readJsonBody, readTextBody } from './errors';
 import { clientIp } from './syncRoutes';
+import { deleteBackupSet, listBackupSets } from './backupStore';
+import { DEFAULT_BACKUP_QUOTA_BYTES } from './backupRoutes';
 
 export interface AdminDeps {
   db: Database;
@@ -21,6 +23,8 @@ export interface AdminDeps {
   loginLimiter: RateLimiter;
   /** Lifetime of a sync code (default 10 minutes). */
   syncCodeTtlMs?: number;
+  /** Space for the off-site backup sets of one till (shown next to each till's usage). */
+  backupQuotaBytes?: number;
 }
 
 const SESSION_MS = 12 * 3600_000;
@@ -89,6 +93,18 @@ export function adminRoutes(deps: AdminDeps): Hono {
 
   app.post('/tills/:id/revoke', async (c) => {
     if (!(await revokeTill(db, c.req.param('id')))) throw new HttpError(404, 'not_found', 'no such till');
+    return c.json({ ok: true as const });
+  });
+
+  // Off-site backup sets (encrypted; the server cannot open them): who owns each and its size,
+  // and deleting a retired till's set to free its space.
+  app.get('/backups', async (c) => {
+    const items = await listBackupSets(db);
+    return c.json({ items, quotaBytes: deps.backupQuotaBytes ?? DEFAULT_BACKUP_QUOTA_BYTES });
+  });
+
+  app.delete('/backups/:setId', async (c) => {
+    if (!(await db.transaction((tx) => deleteBackupSet(tx, c.req.param('setId'))))) throw new HttpError(404, 'not_found', 'no such backup set');
     return c.json({ ok: true as const });
   });
 

@@ -64,7 +64,7 @@ export function createApp(deps: AppDeps): Hono {
       },
     }),
   );
-  app.route(`${API_PREFIX}/admin`, adminRoutes({ db: deps.db, clock: deps.clock, loginLimiter: createRateLimiter({ max: limits.loginPerIp, ...minute }) }));
+  app.route(`${API_PREFIX}/admin`, adminRoutes({ db: deps.db, clock: deps.clock, backupQuotaBytes: deps.backupQuotaBytes, loginLimiter: createRateLimiter({ max: limits.loginPerIp, ...minute }) }));
   app.route(API_PREFIX, backupRoutes({ db: deps.db, clock: deps.clock, quotaBytes: deps.backupQuotaBytes }, `${API_PREFIX}/backup/`));
   // RxDB's replication protocol over the same store, for the peer benchmark only.
   app.route(`${API_PREFIX}/rxdb`, rxdbRoutes({ db: deps.db }));

@@ -151,3 +151,10 @@ export async function usedBytes(sql: Sql, tillId: string): Promise<number> {
   );
   return toInt(rows[0]?.used ?? 0);
 }
+
+/** Deletes a whole set (the operator freeing a retired till's space); false when unknown. */
+export async function deleteBackupSet(tx: Sql, setId: string): Promise<boolean> {
+  await tx.query(`DELETE FROM backup_files WHERE set_id = $1`, [setId]);
+  const rows = await tx.query(`DELETE FROM backup_sets WHERE set_id = $1 RETURNING set_id`, [setId]);
+  return rows.length > 0;
+}

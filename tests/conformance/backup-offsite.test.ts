@@ -108,6 +108,26 @@ describe.each(targetNames())('off-site backup copy on %s', (name) => {
     expectError(await call(t, 'PUT', '/api/v1/backup/', { token: till.token, raw: 'x' }), 400, 'bad_request');
   });
 
+  it('shows the admin every set with its till and size, and lets it delete one (the till can write it afresh)', async () => {
+    const setId = `set-${RUN}-admin`;
+    expect((await call(t, 'PUT', `/api/v1/backup/${setId}/HEAD`, { token: till.token, raw: 'abc' })).status).toBe(204);
+    expect((await call(t, 'PUT', `/api/v1/backup/${setId}/key.age`, { token: till.token, raw: 'defgh' })).status).toBe(204);
+    const listed = await call(t, 'GET', '/api/v1/admin/backups', { token: admin });
+    expect(listed.status).toBe(200);
+    expect(listed.body.quotaBytes).toBe(2048 * 1024 * 1024);
+    expect((listed.body.items as { setId: string }[]).find((s) => s.setId === setId)).toMatchObject({ tillId: till.tillId, files: 2, bytes: 8 });
+    expectError(await call(t, 'GET', '/api/v1/admin/backups', { token: till.token }), 401, 'unauthorized');
+    expectError(await call(t, 'DELETE', `/api/v1/admin/backups/${setId}`, { token: till.token }), 401, 'unauthorized');
+
+    expect(await call(t, 'DELETE', `/api/v1/admin/backups/${setId}`, { token: admin })).toEqual({ status: 200, body: { ok: true } });
+    expectError(await call(t, 'DELETE', `/api/v1/admin/backups/${setId}`, { token: admin }), 404, 'not_found');
+    expectError(await call(t, 'GET', `/api/v1/backup/${setId}/HEAD`, { token: till.token }), 404, 'not_found');
+    expect(((await call(t, 'GET', '/api/v1/admin/backups', { token: admin })).body.items as { setId: string }[]).some((s) => s.setId === setId)).toBe(false);
+    // Any till may now start that set again (it is new to the server).
+    const other = await pairTill(t, admin);
+    expect((await call(t, 'PUT', `/api/v1/backup/${setId}/HEAD`, { token: other.token, raw: 'new' })).status).toBe(204);
+  });
+
   it('lets the same device paired again take its set over', async () => {
     const install = `install-${RUN}-tablet`;
     const first = await pairTill(t, admin, install);

@@ -1,5 +1,5 @@
 // Tills: pair a new one with a sync code; list them with last contact, app version and pending
-// pushes; revoke one (confirmed).
+// pushes; revoke one (confirmed); the off-site backup sets they keep here.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Till } from '../apiSchemas';
@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { QueryState } from '../components/QueryState';
 import { SyncCodeCard } from '../components/SyncCodeCard';
 import { useRevokeTill, useTills } from '../hooks/useTills';
+import { BackupsPanel } from './BackupsPanel';
 
 export function TillsPage() {
   const { t, i18n } = useTranslation();
@@ -66,6 +67,7 @@ export function TillsPage() {
           </div>
         </QueryState>
       </section>
+      <BackupsPanel tills={items} />
       {revoking && (
         <ConfirmDialog
           message={t('tills.revokeConfirm', { name: revoking.deviceName })}

@@ -1,0 +1,99 @@
+// Tills page, "Off-site backups": each encrypted set the tills keep here, whose it is, how big,
+// when last written, against the per-till space; deleting one (confirmed) frees that space.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupSet, Till } from '../apiSchemas';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { QueryState } from '../components/QueryState';
+import { useBackups, useDeleteBackup } from '../hooks/useBackups';
+
+function formatBytes(bytes: number, lng: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let v = bytes;
+  let i = 0;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return new Intl.NumberFormat(lng, { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: 1 }).format(v);
+}
+
+export function BackupsPanel({ tills }: { tills: Till[] }) {
+  const { t, i18n } = useTranslation();
+  const backups = useBackups();
+  const remove = useDeleteBackup();
+  const [deleting, setDeleting] = useState<BackupSet | null>(null);
+  const [deleted, setDeleted] = useState(false);
+  const items = backups.data?.items ?? [];
+  const size = (n: number) => formatBytes(n, i18n.language);
+  const nameOf = (b: BackupSet) => {
+    const till = tills.find((x) => x.id === b.tillId);
+    const name = till?.deviceName ?? b.deviceName;
+    return till && !till.revoked ? `${name} (${b.tillCode})` : `${name} (${b.tillCode}) — ${t('backups.formerTill')}`;
+  };
+  return (
+    <section className="panel" aria-labelledby="backups-list">
+      <h2 id="backups-list">{t('backups.title')}</h2>
+      <p className="hint">
+        {t('backups.hint')} {backups.data ? t('backups.quota', { quota: size(backups.data.quotaBytes) }) : ''}
+      </p>
+      <p role="status" className="status">
+        {deleted ? t('backups.deleted') : ''}
+      </p>
+      <QueryState query={backups} isEmpty={items.length === 0} empty={t('backups.empty')}>
+        <div className="table-wrap">
+          <table aria-labelledby="backups-list">
+            <thead>
+              <tr>
+                <th scope="col">{t('backups.till')}</th>
+                <th scope="col" className="num">
+                  {t('backups.files')}
+                </th>
+                <th scope="col" className="num">
+                  {t('backups.size')}
+                </th>
+                <th scope="col">{t('backups.updatedAt')}</th>
+                <th scope="col">{t('common.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((b) => (
+                <tr key={b.setId}>
+                  <td>{nameOf(b)}</td>
+                  <td className="num">{b.files}</td>
+                  <td className="num">{size(b.bytes)}</td>
+                  <td>{new Date(b.updatedAt).toLocaleString(i18n.language)}</td>
+                  <td>
+                    <button type="button" className="danger" aria-label={`${t('backups.delete')} ${nameOf(b)}`} onClick={() => setDeleting(b)}>
+                      {t('backups.delete')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </QueryState>
+      {deleting && (
+        <ConfirmDialog
+          message={t('backups.deleteConfirm', { name: nameOf(deleting), size: size(deleting.bytes) })}
+          confirmLabel={t('backups.delete')}
+          busy={remove.isPending}
+          error={remove.error}
+          onCancel={() => {
+            remove.reset();
+            setDeleting(null);
+          }}
+          onConfirm={() =>
+            remove.mutate(deleting.setId, {
+              onSuccess: () => {
+                setDeleting(null);
+                setDeleted(true);
+              },
+            })
+          }
+        />
+      )}
+    </section>
+  );
+}
