@@ -170,6 +170,9 @@ describe('fuzzing backups with truncations and byte flips', () => {
     expect(opened.ok && (await verifyBackup(opened.value.reader(opened.value.roots[0]!), 'deep', { codec: inlineCodec, secret: PASSWORD })).ok).toBe(true);
   });
 
+  const treeRuns = Number(process.env.FUZZ_BACKUP_RUNS ?? 500);
+  const zipRuns = Number(process.env.FUZZ_BACKUP_ZIP_RUNS ?? 800);
+
   it('refuses every damaged file of the folder tree and changes no local data', async () => {
     const paths = [...tree.keys()];
     // Every file can be picked; the few plaintext files as often as the many packs.
@@ -208,9 +211,9 @@ describe('fuzzing backups with truncations and byte flips', () => {
         if (r.restore === 'accepted') expect(after, `restore of ${ctx}`).toEqual(sourceDump);
         else expect(after, `a refused restore wrote: ${ctx}`).toEqual(targetBefore);
       }),
-      fuzzParams<[string, Damage]>(Number(process.env.FUZZ_BACKUP_RUNS ?? 500), regressions()),
+      fuzzParams<[string, Damage]>(treeRuns, regressions()),
     );
-  }, 120_000);
+  }, 120_000 + treeRuns * 100);
 
   it('refuses every damaged .posbackup file and changes no local data', async () => {
     await fc.assert(
@@ -228,9 +231,9 @@ describe('fuzzing backups with truncations and byte flips', () => {
         }
         expect(await dumpTables(target), `a refused restore wrote: ${ctx}`).toEqual(targetBefore);
       }),
-      fuzzParams(Number(process.env.FUZZ_BACKUP_ZIP_RUNS ?? 800)),
+      fuzzParams(zipRuns),
     );
-  }, 120_000);
+  }, 120_000 + zipRuns * 100);
 
   it('damaged at least 500 files, with no unhandled rejection', () => {
     if (process.env.FUZZ_STATS) console.log([...counts].sort().map(([k, n]) => `${k}: ${n}`).join('\n'));
