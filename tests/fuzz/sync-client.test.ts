@@ -9,9 +9,10 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgDatabase } from '../../src/db/schema';
+import { toLocalRow } from '../../src/sync/engine/apply';
 import { getSyncStates } from '../../src/sync/engine/link';
 import { pullCategory } from '../../src/sync/engine/pull';
-import { CATEGORIES, CATEGORY_KINDS, type Category, type RecordKind } from '../../src/sync/entities';
+import { CATEGORIES, CATEGORY_KINDS, type Category, type PulledRecord, type RecordKind } from '../../src/sync/entities';
 import { API_PREFIX, pullResponse } from '../../src/sync/protocol';
 import { FAKE_URL, FakeBackOffice } from '../../src/sync/testing/fakeBackOffice';
 import { aPrice, anArticle, engineDeps, freshDb, pairWith } from '../../src/sync/testing/fixtures';
@@ -29,10 +30,10 @@ const server = setupServer();
 const unhandled = watchUnhandled();
 const fake = new FakeBackOffice();
 let db: OrgDatabase;
-let current: Answer | null = null;
+/** The answers of the current run, in order; once they are used up the network is down (so a
+ * till that keeps asking — a loop — ends as offline and fails the property). */
+let queue: Answer[] = [];
 let answered = 0;
-/** Pages asked in the current run: a till that keeps asking (a loop) is cut off as offline. */
-let askedThisRun = 0;
 
 /** A valid record per kind, as the back office sends it. */
 const RECORDS: Record<RecordKind, (n: number) => { id: string; data: unknown }> = {
@@ -61,22 +62,24 @@ const RECORDS: Record<RecordKind, (n: number) => { id: string; data: unknown }> 
 };
 
 /** A valid page of `category`: new records 100+ (never seen locally), revs increasing. */
-function validPage(category: Category, size: number, reset: boolean) {
+function validPage(category: Category, size: number, reset: boolean, first = 100) {
   const kinds = CATEGORY_KINDS[category];
-  const items = Array.from({ length: size }, (_, i) => {
+  // The parameters record is a singleton: one per page.
+  const items = Array.from({ length: category === 'parameters' ? 1 : size }, (_, i) => {
     const kind = kinds[i % kinds.length] as RecordKind;
-    const r = RECORDS[kind](100 + i);
-    return { id: r.id, kind, rev: 1000 + i, deleted: false, data: r.data };
+    const r = RECORDS[kind](first + i);
+    return { id: r.id, kind, rev: 1000 + first + i, deleted: false, data: r.data };
   });
-  return { category, items, checkpoint: `cp-${category}-next`, hasMore: false, reset, total: size };
+  return { category, items, checkpoint: `cp-${category}-next`, hasMore: false, reset, total: items.length };
 }
 
 const JSON_TYPE = 'application/json';
+const VALID = 'valid page';
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 /** Answers that must be refused, each built around a valid page of the category. */
-function answerArb(category: Category): fc.Arbitrary<Answer> {
-  const base = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.boolean()).map(([n, reset]) => validPage(category, n, reset));
+function answerArb(category: Category, first = 100): fc.Arbitrary<Answer> {
+  const base = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.boolean()).map(([n, reset]) => validPage(category, n, reset, first));
   const json = (what: string, status = 200, contentType: string | null = JSON_TYPE) => (page: unknown): Answer => ({ status, contentType, body: JSON.stringify(page) ?? '', what });
   const failsSchema = (v: unknown) => !pullResponse.safeParse(v).success;
   const other = CATEGORIES.filter((c) => c !== category);
@@ -196,9 +199,9 @@ describe('fuzzing the sync client with malformed pull answers', () => {
     // From here on the server answers whatever the property chose.
     server.resetHandlers(
       http.get(`${FAKE_URL}${API_PREFIX}/pull/:category`, () => {
-        answered += 1;
-        const a = current;
-        if (!a || ++askedThisRun > 3) return HttpResponse.error();
+        const a = queue.shift();
+        if (!a) return HttpResponse.error();
+        if (a.what !== VALID) answered += 1;
         const headers: Record<string, string> = a.contentType === null ? {} : { 'content-type': a.contentType };
         return new HttpResponse(a.status === 204 ? null : a.body, { status: a.status, headers });
       }),
@@ -225,10 +228,9 @@ describe('fuzzing the sync client with malformed pull answers', () => {
         // The change log's entries for status rows grow by two per run: keep the dump small.
         await db.changeLog.bulkDelete(await db.changeLog.filter((r) => r.table === 'syncState').primaryKeys());
         const before = await dump();
-        current = a;
-        askedThisRun = 0;
+        queue = [a];
         const res = await pullCategory(engineDeps(db), category);
-        current = null;
+        queue = [];
         const ctx = `${a.what} (${a.status} ${a.contentType}): ${typeof a.body === 'string' ? a.body.slice(0, 300) : `${a.body.length} bytes`}`;
         expect(res.ok, ctx).toBe(false);
         if (res.ok) return;
@@ -240,6 +242,49 @@ describe('fuzzing the sync client with malformed pull answers', () => {
       fuzzParams(runs, REGRESSIONS),
     );
   }, 120_000 + runs * 100);
+
+  const multiRuns = Number(process.env.FUZZ_CLIENT_MULTI_RUNS ?? 250);
+
+  it('writes nothing of a malformed page that follows valid ones (delta and snapshot)', async () => {
+    const arb = fc.constantFrom(...CATEGORIES).chain((c) =>
+      fc.record({ category: fc.constant(c), size: fc.integer({ min: 1, max: 4 }), reset: fc.boolean(), second: answerArb(c, 200) }),
+    );
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(arb, async ({ category, size, reset, second }) => {
+        run += 1;
+        const first = { ...validPage(category, size, reset), hasMore: true, checkpoint: `cp-${category}-page1-${run}` };
+        // "Going backwards" on the second page: the checkpoint of the first one again.
+        const b: Answer = second.what === 'checkpoint backwards' ? { ...second, body: String(second.body).replace('"checkpoint":""', `"checkpoint":${JSON.stringify(first.checkpoint)}`) } : second;
+        await db.syncState.update(category, { lastError: null });
+        await db.changeLog.clear();
+        const before = await dump();
+        // What the first page alone leaves: its rows upserted; its checkpoint stored on a delta,
+        // the old one kept while a snapshot is staged.
+        const expected = structuredClone(before);
+        for (const item of first.items) {
+          const { table, row } = toLocalRow(item as PulledRecord);
+          const key = (r: unknown) => String((r as { id?: string; code?: string }).id ?? (r as { code?: string }).code);
+          const rows = (expected[table] ?? []).filter((r) => key(r) !== key(row));
+          expected[table] = [...rows, row].sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+        }
+        if (!reset) expected.syncState = (expected.syncState ?? []).map((r) => ((r as { category: string }).category === category ? { ...(r as object), checkpoint: first.checkpoint } : r));
+        queue = [{ status: 200, contentType: JSON_TYPE, body: JSON.stringify(first), what: VALID }, b];
+        const res = await pullCategory(engineDeps(db), category);
+        queue = [];
+        const ctx = `page 1 (${reset ? 'snapshot' : 'delta'}, ${size} rows) then ${b.what} (${b.status} ${b.contentType}): ${typeof b.body === 'string' ? b.body.slice(0, 300) : `${b.body.length} bytes`}`;
+        expect(res.ok, ctx).toBe(false);
+        if (res.ok) return;
+        expect(['malformed-response', 'http-error', 'server-error'], ctx).toContain(res.reason);
+        const after = await dump();
+        delete after.changeLog;
+        delete expected.changeLog;
+        expect(after, `the second page wrote something: ${ctx}`).toEqual(expected);
+        expect((await getSyncStates(db)).find((s) => s.category === category)?.lastError, ctx).toBe(res.reason);
+      }),
+      fuzzParams(multiRuns),
+    );
+  }, 120_000 + multiRuns * 100);
 
   it('answered at least 1,000 malformed pages, with no unhandled rejection', () => {
     expect(answered).toBeGreaterThanOrEqual(Number(process.env.FUZZ_CLIENT_MIN ?? 1_000));
