@@ -164,6 +164,7 @@ function tokenArb(w: () => World, credential: 'till' | 'admin' | 'any'): fc.Arbi
       () => `Bearer ${'A'.repeat(8192)}`,
     ).map((f) => ({ authorization: f() })),
     printable.map((t) => ({ authorization: `Bearer ${t}` })),
+    fc.string({ unit: fc.integer({ min: 0x80, max: 0xff }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 40 }).map((t) => ({ authorization: `Bearer ${t}` })),
     printable.map((t) => ({ authorization: t })),
   ).map((headers) => ({ headers: headers as Record<string, string>, valid: false }));
   // Mixed so that both sides of every property get plenty of runs.
