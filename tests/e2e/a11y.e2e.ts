@@ -1,29 +1,11 @@
 // Accessibility: axe-core injected into the pages (no serious or critical violations) — the
-// welcome, PIN login, sale, tiles, backup, restore and organizations screens, and the admin page.
-import { readFileSync } from 'node:fs';
+// welcome, PIN login, sale, tiles, backup, restore and organizations screens, and the admin page
+// (dashboard, tills with the off-site backups). The restore wizard's back-office list: offsite.e2e.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTillSession, type RunningServer, type TillSession } from './harness';
 import { TillPage, openShift } from './pages/TillPage';
-
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { seriousViolations } from './pages/axe';
 
 describe('accessibility (axe-core)', () => {
   let session: TillSession;
@@ -68,6 +50,9 @@ describe('accessibility (axe-core)', () => {
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('navigation').first().waitFor();
     await page.waitForTimeout(500);
-    expect({ login, dashboard: await seriousViolations(page) }).toEqual({ login: [], dashboard: [] });
+    const dashboard = await seriousViolations(page);
+    await page.goto(`${server.url}/admin/#/tills`);
+    await page.getByRole('heading', { name: 'Off-site backups' }).waitFor();
+    expect({ login, dashboard, tills: await seriousViolations(page) }).toEqual({ login: [], dashboard: [], tills: [] });
   });
 });

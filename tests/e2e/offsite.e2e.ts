@@ -8,6 +8,7 @@ import { AdminApi } from './admin';
 import { newTabletContext, startTillSession, type TillSession } from './harness';
 import { TillPage, openShift } from './pages/TillPage';
 import { orgDbNames, pairWithCode, settingValue, tableDigest } from './pages/flows';
+import { seriousViolations } from './pages/axe';
 import type { Article } from '../../src/sync/entities';
 
 const PASSWORD = 'off-site horse battery';
@@ -65,6 +66,7 @@ describe('off-site copy on the back office, restored on a replacement tablet', (
     const set = second.locator('[data-testid=restore-offsite-set][data-own=false]');
     await set.waitFor();
     expect(await second.getByTestId('restore-offsite-set').count()).toBe(1);
+    expect(await seriousViolations(second)).toEqual([]);
     await set.locator('input').check();
     await second.getByTestId('restore-source-chosen').waitFor();
     await second.getByTestId('wizard-next').click();
@@ -84,5 +86,17 @@ describe('off-site copy on the back office, restored on a replacement tablet', (
     expect(a.receipts?.startsWith('1:')).toBe(true);
     expect(((await settingValue(second, secondDb!, 'link')) as { tillId: string }).tillId).toBe(ownLink.tillId);
     await context.close();
+
+    // The back office shows that copy on its Tills page, against the per-till space.
+    const adminPage = await session.context.newPage();
+    await adminPage.goto(`${session.server.url}/admin/`);
+    await adminPage.getByLabel('Admin password').fill(session.server.adminPassword);
+    await adminPage.getByRole('button', { name: 'Log in' }).click();
+    await adminPage.getByRole('navigation').first().waitFor();
+    await adminPage.goto(`${session.server.url}/admin/#/tills`);
+    const sets = adminPage.getByRole('table', { name: 'Off-site backups' });
+    await sets.waitFor();
+    expect(await sets.locator('tbody tr').count()).toBe(1);
+    await adminPage.close();
   });
 });
