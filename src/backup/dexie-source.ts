@@ -4,7 +4,7 @@
 import { DATA_SETS, nameWords, searchKey, type DataSetName, type OrgDatabase } from '../db/schema';
 import { ALL_TABLES, CHANGE_LOG, changesSince, currentChangeSeq } from '../db/changes';
 import { isCutPoint, type ChunkerParams, type Doc } from './format/chunker';
-import type { LayoutPack, Segment, SnapshotFeed, TableInput } from './format/snapshot';
+import type { LayoutPack, SnapshotFeed, TableInput } from './format/snapshot';
 import type { StagedBackup } from './format/reader';
 
 export const ALL_DATA_SETS = Object.keys(DATA_SETS) as DataSetName[];
@@ -31,21 +31,26 @@ function toDoc(row: Record<string, unknown>, keyPath: string, strip: readonly st
   return { key: keyOf(row, keyPath), json: JSON.stringify(doc) };
 }
 
-/** Reads rows with primary key in (lo, hi] (null = unbounded) as sorted documents. */
-async function readDocs(db: OrgDatabase, table: string, includeIndexes: boolean, lo: string | null = null, hi: string | null = null): Promise<Doc[]> {
-  const t = db.table(table);
-  const keyPath = String(t.schema.primKey.keyPath);
-  const pk = t.where(':id');
-  const coll = lo === null ? (hi === null ? t.toCollection() : pk.belowOrEqual(hi)) : hi === null ? pk.above(lo) : pk.between(lo, hi, false, true);
-  const rows = (await coll.toArray()) as Record<string, unknown>[];
-  const strip = includeIndexes ? [] : (DERIVED[table] ?? []);
-  const docs: Doc[] = rows.map((row) => toDoc(row, keyPath, strip));
-  docs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return docs;
-}
-
+/** Every row of the chosen data sets in memory, in key order (the export and tests). */
 export async function readDataSets(db: OrgDatabase, sets: readonly DataSetName[], includeIndexes: boolean): Promise<TableInput[]> {
-  return (await readDataSetsSince(db, sets, includeIndexes, null)).tables;
+  const tables: TableInput[] = [];
+  const collect: SnapshotFeed = {
+    expectRows: () => undefined,
+    table(set, table) {
+      const t: TableInput = { set, table, docs: [] };
+      tables.push(t);
+      return {
+        docs: (docs) => {
+          for (const d of docs) t.docs.push(d);
+        },
+        endRun: () => undefined,
+        reuse: () => undefined,
+        end: () => undefined,
+      };
+    },
+  };
+  await feedDataSetsSince(db, sets, includeIndexes, null, collect, () => false);
+  return tables;
 }
 
 /** The previous snapshot on a medium: its packs per "set/table" and the change counter it saw. */
@@ -99,39 +104,6 @@ export function planTable(packs: readonly LayoutPack[], changed: ReadonlySet<unk
     i = j + 1;
   }
   return plan;
-}
-
-/**
- * Reads the chosen data sets in one read transaction (a consistent snapshot) with the change
- * counter it saw. With a previous layout, only key ranges changed since then are read.
- */
-export async function readDataSetsSince(
-  db: OrgDatabase,
-  sets: readonly DataSetName[],
-  includeIndexes: boolean,
-  previous: PreviousLayout | null,
-): Promise<{ tables: TableInput[]; seq: number }> {
-  const wanted = sets.flatMap((set) => DATA_SETS[set].map((table) => ({ set, table })));
-  return db.transaction('r', [...wanted.map((w) => w.table), CHANGE_LOG], async () => {
-    const seq = await currentChangeSeq(db);
-    const usable = previous !== null && previous.seq <= seq;
-    const changes = usable ? await changesSince(db, previous.seq) : null;
-    const all = changes === null || changes.has(ALL_TABLES);
-    const tables = await Promise.all(
-      wanted.map(async ({ set, table }): Promise<TableInput> => {
-        const packs = previous?.tables[`${set}/${table}`];
-        const changed = all || !packs ? null : changes.get(table);
-        if (changed === undefined) return { set, table, docs: [], segments: [{ reuse: packs! }] };
-        const plan = changed === null ? null : planTable(packs!, changed, previous!.chunker);
-        if (plan === null) return { set, table, docs: await readDocs(db, table, includeIndexes) };
-        const segments = await Promise.all(
-          plan.map(async (p): Promise<Segment> => ('reuse' in p ? p : { docs: await readDocs(db, table, includeIndexes, p.lo, p.hi) })),
-        );
-        return { set, table, docs: [], segments };
-      }),
-    );
-    return { tables, seq };
-  });
 }
 
 /** Rows per read while streaming into a snapshot: big enough to amortise a request, small

@@ -1,4 +1,5 @@
 // "Are you sure?" for destructive actions (delete, revoke), with the action's pending and error state.
+import type { UseMutationResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from './ErrorState';
 import { Modal } from './Modal';
@@ -27,5 +28,43 @@ export function ConfirmDialog({ message, confirmLabel, busy, error, onConfirm, o
         </button>
       </div>
     </Modal>
+  );
+}
+
+/** A ConfirmDialog wired to a mutation: Cancel resets it and closes; success closes, then reports. */
+export function ConfirmMutation<V>({
+  message,
+  confirmLabel,
+  mutation,
+  variables,
+  onClose,
+  onDone,
+}: {
+  message: string;
+  confirmLabel: string;
+  mutation: UseMutationResult<unknown, unknown, V>;
+  variables: V;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  return (
+    <ConfirmDialog
+      message={message}
+      confirmLabel={confirmLabel}
+      busy={mutation.isPending}
+      error={mutation.error}
+      onCancel={() => {
+        mutation.reset();
+        onClose();
+      }}
+      onConfirm={() =>
+        mutation.mutate(variables, {
+          onSuccess: () => {
+            onClose();
+            onDone();
+          },
+        })
+      }
+    />
   );
 }

@@ -8,7 +8,7 @@ import { useRecordMutations } from '../hooks/useRecordMutations';
 import { useRecordNames } from '../hooks/useRecordNames';
 import { useRecords } from '../hooks/useRecords';
 import { COLUMNS, REFERENCED } from './columns';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmMutation } from './ConfirmDialog';
 import { Modal } from './Modal';
 import { Pager } from './Pager';
 import { QueryState } from './QueryState';
@@ -115,23 +115,13 @@ export function RecordsPanel({ kind, searchable = true }: { kind: RecordKind; se
         </Modal>
       )}
       {deleting && (
-        <ConfirmDialog
+        <ConfirmMutation
           message={t('common.deleteConfirm', { name: recordLabel(kind, deleting.data) })}
           confirmLabel={t('common.delete')}
-          busy={remove.isPending}
-          error={remove.error}
-          onCancel={() => {
-            remove.reset();
-            setDeleting(null);
-          }}
-          onConfirm={() =>
-            remove.mutate(deleting.id, {
-              onSuccess: () => {
-                setDeleting(null);
-                setStatus('deleted');
-              },
-            })
-          }
+          mutation={remove}
+          variables={deleting.id}
+          onClose={() => setDeleting(null)}
+          onDone={() => setStatus('deleted')}
         />
       )}
     </section>

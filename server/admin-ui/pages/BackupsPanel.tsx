@@ -3,20 +3,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSet, Till } from '../apiSchemas';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ConfirmMutation } from '../components/ConfirmDialog';
 import { QueryState } from '../components/QueryState';
+import { formatBytes } from '../../../src/backup/ui/format';
 import { useBackups, useDeleteBackup } from '../hooks/useBackups';
-
-function formatBytes(bytes: number, lng: string): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let v = bytes;
-  let i = 0;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return new Intl.NumberFormat(lng, { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: 1 }).format(v);
-}
 
 export function BackupsPanel({ tills }: { tills: Till[] }) {
   const { t, i18n } = useTranslation();
@@ -75,23 +65,13 @@ export function BackupsPanel({ tills }: { tills: Till[] }) {
         </div>
       </QueryState>
       {deleting && (
-        <ConfirmDialog
+        <ConfirmMutation
           message={t('backups.deleteConfirm', { name: nameOf(deleting), size: size(deleting.bytes) })}
           confirmLabel={t('backups.delete')}
-          busy={remove.isPending}
-          error={remove.error}
-          onCancel={() => {
-            remove.reset();
-            setDeleting(null);
-          }}
-          onConfirm={() =>
-            remove.mutate(deleting.setId, {
-              onSuccess: () => {
-                setDeleting(null);
-                setDeleted(true);
-              },
-            })
-          }
+          mutation={remove}
+          variables={deleting.setId}
+          onClose={() => setDeleting(null)}
+          onDone={() => setDeleted(true)}
         />
       )}
     </section>

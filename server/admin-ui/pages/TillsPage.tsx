@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Till } from '../apiSchemas';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ConfirmMutation } from '../components/ConfirmDialog';
 import { QueryState } from '../components/QueryState';
 import { SyncCodeCard } from '../components/SyncCodeCard';
 import { useRevokeTill, useTills } from '../hooks/useTills';
@@ -69,23 +69,13 @@ export function TillsPage() {
       </section>
       <BackupsPanel tills={items} />
       {revoking && (
-        <ConfirmDialog
+        <ConfirmMutation
           message={t('tills.revokeConfirm', { name: revoking.deviceName })}
           confirmLabel={t('tills.revoke')}
-          busy={revoke.isPending}
-          error={revoke.error}
-          onCancel={() => {
-            revoke.reset();
-            setRevoking(null);
-          }}
-          onConfirm={() =>
-            revoke.mutate(revoking.id, {
-              onSuccess: () => {
-                setRevoking(null);
-                setRevoked(true);
-              },
-            })
-          }
+          mutation={revoke}
+          variables={revoking.id}
+          onClose={() => setRevoking(null)}
+          onDone={() => setRevoked(true)}
         />
       )}
     </>
