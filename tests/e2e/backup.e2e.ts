@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTillSession, type RunningServer, type TillSession } from './harness';
 import { TillPage, openShift } from './pages/TillPage';
-import { tableDigest } from './pages/flows';
+import { setUpAndRunBackup, tableDigest } from './pages/flows';
 import { generateDemoCatalog } from '../../src/pos/demo/generate';
 
 const PASSWORD = 'correct horse battery';
@@ -57,13 +57,7 @@ describe('daily backup to a folder, and restore', () => {
     await page.getByTestId('backup-screen').waitFor();
     await injectStick(page);
     await page.getByTestId('choose-folder').click();
-    await page.getByTestId('setup-password').fill(PASSWORD);
-    await page.getByTestId('setup-confirm').fill(PASSWORD);
-    await page.getByTestId('setup-create').click();
-    await page.getByTestId('recovery-key').waitFor({ timeout: 60_000 });
-    await page.getByTestId('recovery-done').click();
-    await page.getByTestId('run-backup').click();
-    await page.getByTestId('run-done').waitFor({ timeout: 60_000 });
+    await setUpAndRunBackup(page, PASSWORD);
     await page.getByTestId('backup-history').waitFor();
     const first = await packs(page);
     expect(first.length).toBeGreaterThan(0);

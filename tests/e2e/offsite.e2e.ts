@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { AdminApi } from './admin';
 import { newTabletContext, startTillSession, type TillSession } from './harness';
 import { TillPage, openShift } from './pages/TillPage';
-import { orgDbNames, pairWithCode, settingValue, tableDigest } from './pages/flows';
+import { orgDbNames, pairWithCode, setUpAndRunBackup, settingValue, tableDigest } from './pages/flows';
 import { seriousViolations } from './pages/axe';
 import type { Article } from '../../src/sync/entities';
 
@@ -40,13 +40,7 @@ describe('off-site copy on the back office, restored on a replacement tablet', (
     await till.goto('#/backup');
     await first.getByTestId('choose-back-office').click();
     await first.locator('[data-testid=backup-medium][data-medium=back-office]').waitFor();
-    await first.getByTestId('setup-password').fill(PASSWORD);
-    await first.getByTestId('setup-confirm').fill(PASSWORD);
-    await first.getByTestId('setup-create').click();
-    await first.getByTestId('recovery-key').waitFor({ timeout: 60_000 });
-    await first.getByTestId('recovery-done').click();
-    await first.getByTestId('run-backup').click();
-    await first.getByTestId('run-done').waitFor({ timeout: 60_000 });
+    await setUpAndRunBackup(first, PASSWORD);
     await first.getByText(/Space used on the back office by this till: [1-9][\d.,]* kB of 2[.,]1 GB/).waitFor();
     const [firstDb] = await orgDbNames(first);
 

@@ -16,6 +16,17 @@ export async function pairWithCode(till: TillPage, url: string, code: string): P
   await till.waitForServiceWorker();
 }
 
+/** Daily backup screen, medium already chosen: password twice → recovery key shown once → first run. */
+export async function setUpAndRunBackup(page: Page, password: string): Promise<void> {
+  await page.getByTestId('setup-password').fill(password);
+  await page.getByTestId('setup-confirm').fill(password);
+  await page.getByTestId('setup-create').click();
+  await page.getByTestId('recovery-key').waitFor({ timeout: 60_000 });
+  await page.getByTestId('recovery-done').click();
+  await page.getByTestId('run-backup').click();
+  await page.getByTestId('run-done').waitFor({ timeout: 60_000 });
+}
+
 /** Row counts and a content digest of every table of an organization database. */
 export async function tableDigest(page: Page, dbName: string, skip: string[] = []): Promise<Record<string, string>> {
   return page.evaluate(
