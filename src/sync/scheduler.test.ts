@@ -103,6 +103,28 @@ describe('startScheduler', () => {
     expect(requests).toEqual(['push', 'all']);
   });
 
+  it('asks again when a run goes silent (its service worker was stopped mid-run), not while it reports', async () => {
+    start();
+    await vi.advanceTimersByTimeAsync(1);
+    requests.length = 0;
+    events$.next(state('syncing', { target: 'push' }));
+    await vi.advanceTimersByTimeAsync(44_999);
+    expect(requests).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(requests).toEqual(['push']);
+
+    // A long pull that keeps reporting progress is alive; its end stops the watchdog.
+    requests.length = 0;
+    events$.next(state('syncing', { target: ['articles'] }));
+    for (let i = 0; i < 5; i++) {
+      await vi.advanceTimersByTimeAsync(30_000);
+      events$.next({ type: 'progress', org: 'o', category: 'articles', done: i, total: 5 });
+    }
+    events$.next(state('idle'));
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(requests).toEqual([]);
+  });
+
   it('does not retry when the till must pair again', async () => {
     start();
     await vi.advanceTimersByTimeAsync(1);

@@ -1,5 +1,6 @@
 // The sync scheduler (page, rxjs): turns app start, per-category periods, new outbox rows, the
-// browser coming back online and failed runs (capped jittered backoff) into sync requests.
+// browser coming back online, failed runs (capped jittered backoff) and runs that went silent
+// (their service worker was stopped mid-run) into sync requests.
 import { asyncScheduler, EMPTY, from, fromEvent, merge, Subject, timer, type Observable, type SchedulerLike } from 'rxjs';
 import { debounceTime, distinctUntilChanged, filter, map, pairwise, switchMap } from 'rxjs/operators';
 import { liveQuery } from 'dexie';
@@ -22,8 +23,17 @@ export interface SchedulerOptions {
   /** Wait after the last new outbox row before pushing (default 1 s). */
   pushDebounceMs?: number;
   backoff?: BackoffOptions;
+  /** A run with no event for this long is taken for dead and asked again (default STALLED_RUN_MS). */
+  stalledRunMs?: number;
   scheduler?: SchedulerLike;
 }
+
+/** The browser may stop the service worker in the middle of a run (found by the chaos suite:
+ * CDP ServiceWorker.stopAllWorkers during a push). Its lock dies with it, but the end-of-run
+ * event never comes: the antenna kept pulsing and nothing retried until the next sale. A run
+ * that sends no event for longer than a request's timeout (30 s) plus margin is asked again;
+ * if it was only slow, the request merges into one more run after it. */
+export const STALLED_RUN_MS = 45_000;
 
 export interface RunningScheduler {
   /** Called by the sale after it committed: push within seconds. */
@@ -84,9 +94,18 @@ export function startScheduler(opts: SchedulerOptions): RunningScheduler {
     }),
   );
 
+  let runningTarget: SyncTarget = 'all';
+  const stalled$ = opts.events$.pipe(
+    switchMap((e) => {
+      if (e.type === 'state' && e.state !== 'syncing') return EMPTY;
+      if (e.type === 'state') runningTarget = e.target ?? 'all';
+      return timer(opts.stalledRunMs ?? STALLED_RUN_MS, sched).pipe(map(() => runningTarget));
+    }),
+  );
+
   const back$ = online$.pipe(map((): SyncTarget => lastFailed ?? 'push'));
 
-  const sub = merge(startup$, periods$, push$, retry$, back$).subscribe((target) => {
+  const sub = merge(startup$, periods$, push$, retry$, back$, stalled$).subscribe((target) => {
     void opts.requestSync(target);
   });
   return { notifyOutbox: () => notify$.next(), stop: () => sub.unsubscribe() };
