@@ -1,0 +1,14 @@
+// Chaos suite (npm run test:chaos): real headless Chromium against the real back office process,
+// behind a fault proxy; needs the built till (npm run build). Files run one after another.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/chaos/**/*.chaos.ts'],
+    environment: 'node',
+    testTimeout: 600_000,
+    hookTimeout: 180_000,
+    fileParallelism: false,
+    pool: 'forks',
+  },
+});
