@@ -138,6 +138,16 @@ function answerArb(category: Category, first = 100): fc.Arbitrary<Answer> {
         return json('duplicate id')({ ...p, items: [...p.items, dup], total: p.total + 1 });
       })),
     },
+    // Revs that do not increase within the page (two items at least; parameters has one).
+    {
+      weight: category === 'parameters' ? 0 : 3,
+      arbitrary: fc.tuple(fc.integer({ min: 2, max: 6 }), fc.boolean()).map(([n, reset]) => validPage(category, n, reset, first)).chain((p) =>
+        fc.tuple(fc.nat(p.items.length - 2), fc.nat(5)).map(([i, down]) => {
+          const items = p.items.map((it, j) => (j === i + 1 ? { ...it, rev: Math.max(1, p.items[i]!.rev - down) } : it));
+          return json('revs not increasing')({ ...p, items });
+        }),
+      ),
+    },
     // Checkpoints going backwards: more pages promised from the checkpoint the till just sent.
     {
       weight: 4,
@@ -247,7 +257,22 @@ describe('fuzzing the sync client with malformed pull answers', () => {
 
   it('writes nothing of a malformed page that follows valid ones (delta and snapshot)', async () => {
     const arb = fc.constantFrom(...CATEGORIES).chain((c) =>
-      fc.record({ category: fc.constant(c), size: fc.integer({ min: 1, max: 4 }), reset: fc.boolean(), second: answerArb(c, 200) }),
+      fc.record({
+        category: fc.constant(c),
+        size: fc.integer({ min: 1, max: 4 }),
+        reset: fc.boolean(),
+        second: fc.oneof(
+          { weight: 9, arbitrary: answerArb(c, 200) },
+          // A valid-looking page whose revs are below the first page's: the sequence went back.
+          {
+            weight: 2,
+            arbitrary: fc.integer({ min: 1, max: 3 }).map((n): Answer => {
+              const p = validPage(c, n, false, 200);
+              return { status: 200, contentType: JSON_TYPE, body: JSON.stringify({ ...p, items: p.items.map((it, i) => ({ ...it, rev: 1 + i })) }), what: 'revs below the previous page' };
+            }),
+          },
+        ),
+      }),
     );
     let run = 0;
     await fc.assert(

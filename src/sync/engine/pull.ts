@@ -40,6 +40,8 @@ export async function pullCategory(
   let resetSeen = false;
   /** Checkpoints this run sent or received (since its reset): a page must move forward. */
   const checkpoints = new Set<string>(cp === null ? [] : [cp]);
+  /** Highest rev this run received (since its reset): every item must be above it. */
+  let lastRev = 0;
   const limit = Math.min(deps.pageLimit ?? MAX_PULL_LIMIT, MAX_PULL_LIMIT);
   const fetchPage = (from: string | null) => {
     const query = new URLSearchParams({ limit: String(limit) });
@@ -54,17 +56,23 @@ export async function pullCategory(
     const page = res.value;
     // The first `reset` of a run starts the snapshot over (pages before it were a delta).
     const restart = page.reset && !resetSeen;
-    if (restart) checkpoints.clear();
+    if (restart) {
+      checkpoints.clear();
+      lastRev = 0;
+    }
     // A page for another category, one that promises more from a checkpoint this run already
-    // had (it would loop, rewriting the same rows), or one listing a record twice, is malformed.
+    // had (it would loop, rewriting the same rows), one listing a record twice or with revs that
+    // do not increase (the change sequence only moves forward), is malformed.
     if (
       page.category !== category ||
       (page.hasMore && checkpoints.has(page.checkpoint)) ||
-      hasDuplicateRecords(page.items)
+      hasDuplicateRecords(page.items) ||
+      !revsIncrease(page.items, lastRev)
     ) {
       return fail(deps, category, { ok: false, reason: 'malformed-response' });
     }
     checkpoints.add(page.checkpoint);
+    lastRev = page.items.at(-1)?.rev ?? lastRev;
     if (restart) {
       resetSeen = true;
       snapshot = true;
@@ -95,6 +103,16 @@ function hasDuplicateRecords(items: readonly { kind: string; id: string }[]): bo
     keys.add(key);
   }
   return false;
+}
+
+/** Items come in strictly increasing rev order, after every rev of the run's previous pages. */
+function revsIncrease(items: readonly { rev: number }[], after: number): boolean {
+  let last = after;
+  for (const item of items) {
+    if (item.rev <= last) return false;
+    last = item.rev;
+  }
+  return true;
 }
 
 interface PageContext {

@@ -129,7 +129,8 @@ export class FakeBackOffice {
     const total = [...latestById.values()].filter((c) => !c.deleted).length;
     return HttpResponse.json({
       category,
-      items: page.map((c) => ({ id: c.id, kind: c.kind, rev: c.rev, deleted: c.deleted, data: c.data })),
+      // The protocol's rev is the change sequence (strictly increasing in a page), like the real server's.
+      items: page.map((c) => ({ id: c.id, kind: c.kind, rev: c.seq, deleted: c.deleted, data: c.data })),
       checkpoint: String(last ? last.seq : Math.max(from, this.seqOf(kinds))),
       hasMore: all.length > page.length,
       reset,
