@@ -198,7 +198,7 @@ function validPush(tillId: string) {
   return {
     mutations: [
       { id: `m-${randomUUID()}`, kind: 'receipt', op: 'upsert', data: r },
-      { id: `m-${randomUUID()}`, kind: 'client', op: 'upsert', baseRev: null, data: { id: `c-${randomUUID()}`, name: 'Fuzz', phone: null, email: null, cardNumber: null, discountBp: 0 } },
+      { id: `m-${randomUUID()}`, kind: 'client', op: 'upsert', baseRev: null, data: { id: `c-${randomUUID()}`, name: 'Fuzz', phone: null, email: null, cardNumber: null, priceListId: null } },
     ],
     pending: 0,
     appVersion: '1.0.0',
@@ -227,9 +227,11 @@ function pairArb(): fc.Arbitrary<Req> {
     .map(([b, headers, method]) => ({ method, url: `${API}/pair`, headers, body: method === 'GET' ? undefined : b.text, intent: { kind: 'pair' } }));
 }
 
+const pushExample = validPush('till-fuzz');
+
 function pushArb(): fc.Arbitrary<Req> {
   return fc
-    .tuple(tokenArb(() => world, 'till'), jsonBodyArb(validPush('till-fuzz')), contentTypeArb, mostly('POST', 'PUT', 'GET', 'DELETE'))
+    .tuple(tokenArb(() => world, 'till'), jsonBodyArb(pushExample), contentTypeArb, mostly('POST', 'PUT', 'GET', 'DELETE'))
     .map(([tok, b, ct, method]) => ({
       method,
       url: `${API}/push`,
@@ -481,6 +483,9 @@ describe('fuzzing the back office API', () => {
     const backupSetId = 'set-fuzz-1';
     const put = await app.request(`${API}/backup/${backupSetId}/HEAD`, { method: 'PUT', headers: { authorization: `Bearer ${till.token}` }, body: new Uint8Array([1, 2, 3]) });
     expect(put.status).toBe(204);
+    // The examples the generators mutate are valid to begin with.
+    expect(pairRequest.safeParse(validPair).success).toBe(true);
+    expect(pushRequest.safeParse(pushExample).success && pushExample.mutations.every((m) => mutation.safeParse(m).success)).toBe(true);
     world = { app, db, tillToken: till.token, revokedTillToken: revoked.token, adminToken, expiredAdminToken, usedCode: till.code, checkpoints, articleIds, backupSetId };
     printQuery = await fingerprintQuery(db);
     lastPrint = await fingerprint(db);

@@ -192,6 +192,8 @@ const REGRESSIONS: [{ category: Category; answer: Answer }][] = [
 describe('fuzzing the sync client with malformed pull answers', () => {
   beforeAll(async () => {
     server.listen({ onUnhandledRequest: 'error' });
+    // The pages the generators start from are valid.
+    for (const c of CATEGORIES) expect(pullResponse.safeParse(validPage(c, 4, false)).success).toBe(true);
     // A till with data in every category and a stored checkpoint, pulled from the fake back office.
     for (let i = 1; i <= 5; i++) {
       fake.upsert('article', `a${i}`, anArticle(i));
