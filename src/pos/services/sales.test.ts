@@ -29,6 +29,23 @@ describe('commitReceipt', () => {
     expect((await db.stockMoves.where('receiptId').equals('r1').first())?.qtyMilli).toBe(-2000);
   });
 
+  it('runs the caller\'s write (clearing the open sale) in the same transaction: both or neither', async () => {
+    const { db, shiftId } = await withOpenShift();
+    await db.settings.put({ key: 'currentSale', value: { lines: ['paid line'] } });
+    const clear = () => db.settings.put({ key: 'currentSale', value: { lines: [] } });
+    const ok = await commitReceipt(db, saleDraft('r1', shiftId, [line()], [tender('cash', 500)], NOW), NOW, clear);
+    expect(ok.ok).toBe(true);
+    expect((await db.settings.get('currentSale'))?.value).toEqual({ lines: [] });
+
+    await db.settings.put({ key: 'currentSale', value: { lines: ['next line'] } });
+    db.outbox.hook('creating', () => {
+      throw new Error('disk failure while writing the outbox');
+    });
+    await expect(commitReceipt(db, saleDraft('r2', shiftId, [line()], [tender('cash', 500)], NOW), NOW, clear)).rejects.toThrow();
+    expect((await db.settings.get('currentSale'))?.value).toEqual({ lines: ['next line'] });
+    expect(await counts(db)).toEqual({ receipts: 1, moves: 1, outbox: 1 });
+  });
+
   it('leaves nothing of the sale when the outbox write fails', async () => {
     const { db, shiftId } = await withOpenShift();
     db.outbox.hook('creating', () => {

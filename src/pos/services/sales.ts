@@ -31,7 +31,17 @@ export function storageReason(e: unknown): CommitFailure | null {
   return null;
 }
 
-export async function commitReceipt(db: OrgDatabase, draft: (seq: number) => Receipt, now: string): Promise<CommitResult> {
+/**
+ * `alsoInTransaction` runs inside the same transaction (it may write the settings table): the pay
+ * screen clears the open sale there, so a reload or crash right after the commit cannot leave the
+ * paid cart open to be paid a second time (a duplicated sale).
+ */
+export async function commitReceipt(
+  db: OrgDatabase,
+  draft: (seq: number) => Receipt,
+  now: string,
+  alsoInTransaction?: (receipt: Receipt) => Promise<unknown>,
+): Promise<CommitResult> {
   try {
     const receipt = await db.transaction('rw', [db.receipts, db.stockMoves, db.outbox, db.settings, db.shifts], async () => {
       const shift = await db.shifts.where('status').equals('open').first();
@@ -47,6 +57,7 @@ export async function commitReceipt(db: OrgDatabase, draft: (seq: number) => Rec
           .map((l, i) => ({ id: `${r.id}:${i}`, articleId: l.articleId!, receiptId: r.id, qtyMilli: -l.qtyMilli, at: r.createdAt })),
       );
       await enqueueMutation(db, { id: r.id, kind: 'receipt', op: 'upsert', data: r }, now);
+      await alsoInTransaction?.(r);
       return r;
     });
     return { ok: true, receipt };

@@ -90,10 +90,11 @@ export function PayScreen() {
         return r.value;
       },
       now.toISOString(),
+      // The open sale is cleared in the receipt's transaction: never paid twice after a reload.
+      () => writeCurrentCart(db, emptyCart()),
     );
     setBusy(false);
     if (!result.ok) return setError(t(`pay.error.${result.reason}`));
-    await writeCurrentCart(db, emptyCart());
     notifyOutbox(org.id);
     navigate({ name: 'receipt', id: result.receipt.id });
   }
