@@ -84,6 +84,12 @@ export class FaultProxy {
     return new Promise((resolve) => this.forwardedWaiters.push(resolve));
   }
 
+  /** Forgets pending holdNextPush / nextPushForwarded calls (after the test stopped waiting). */
+  cancelWaits(): void {
+    this.holdWaiters = [];
+    this.forwardedWaiters = [];
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = req.url ?? '/';
     const isPush = path.startsWith('/api/v1/push');

@@ -291,6 +291,7 @@ describe('chaos: 1,000 sales through faults, none lost, none duplicated', () => 
         const forwarded = proxy.nextPushForwarded();
         await sellInPage(seller, count, SEED + round);
         if (await withTimeout(forwarded, 30_000)) await killAndRestartServer((round * 13) % 30);
+        else proxy.cancelWaits();
       } else if (step.swStop) {
         // Stop the service worker while its push is in flight (held at the proxy), then let the
         // request reach the server: it commits, and nobody is there to hear the answer.
@@ -302,7 +303,7 @@ describe('chaos: 1,000 sales through faults, none lost, none duplicated', () => 
           faults.swStops += 1;
           await new Promise((r) => setTimeout(r, 200));
           h.release();
-        }
+        } else proxy.cancelWaits();
       } else {
         await sellInPage(seller, count, SEED + round);
       }
