@@ -79,21 +79,30 @@ export function PayScreen() {
   async function confirm() {
     if (!state?.complete || !shift || busy) return;
     setBusy(true);
-    const till = await getTillIdentity(db);
-    const now = clock.now();
-    const id = newId();
-    const result = await commitReceipt(
-      db,
-      (seq) => {
-        const r = createReceipt({ id, tillId: till.tillId, tillCode: till.tillCode, seq, now: now.getTime(), operatorId: operator.id, shiftId: shift.id, currency: ctx.baseCurrency, totals: totals!, settlement: state });
-        if (!r.ok) throw new Error(`createReceipt: ${r.reason}`);
-        return r.value;
-      },
-      now.toISOString(),
-      // The open sale is cleared in the receipt's transaction: never paid twice after a reload.
-      () => writeCurrentCart(db, emptyCart()),
-    );
-    setBusy(false);
+    let result: Awaited<ReturnType<typeof commitReceipt>>;
+    try {
+      const till = await getTillIdentity(db);
+      const now = clock.now();
+      const id = newId();
+      result = await commitReceipt(
+        db,
+        (seq) => {
+          const r = createReceipt({ id, tillId: till.tillId, tillCode: till.tillCode, seq, now: now.getTime(), operatorId: operator.id, shiftId: shift.id, currency: ctx.baseCurrency, totals: totals!, settlement: state });
+          if (!r.ok) throw new Error(`createReceipt: ${r.reason}`);
+          return r.value;
+        },
+        now.toISOString(),
+        // The open sale is cleared in the receipt's transaction: never paid twice after a reload.
+        () => writeCurrentCart(db, emptyCart()),
+      );
+    } catch (e) {
+      // A bug, not a storage failure: the transaction rolled back, so say that nothing was
+      // recorded and let the cashier try again rather than leave Confirm disabled.
+      console.error('sale commit failed', e);
+      result = { ok: false, reason: 'storage' };
+    } finally {
+      setBusy(false);
+    }
     if (!result.ok) return setError(t(`pay.error.${result.reason}`));
     notifyOutbox(org.id);
     navigate({ name: 'receipt', id: result.receipt.id });
