@@ -33,18 +33,6 @@ export interface HeldRequest {
   release(): void;
 }
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed with its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export class FaultProxy {
   readonly counts: FaultCounts = { syncRequests: 0, answered5xx: 0, droppedAfterCommit: 0, upstreamFailures: 0, pushesDelivered: 0 };
   settings: FaultSettings = { error5xxRate: 0, dropRate: 0 };

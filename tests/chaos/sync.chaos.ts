@@ -16,7 +16,8 @@ import { freePort, launchBrowser, newTabletContext, startServer, type RunningSer
 import { TillPage, openShift } from '../e2e/pages/TillPage';
 import { AdminApi } from '../e2e/admin';
 import type { Article } from '../../src/sync/entities';
-import { FaultProxy, seededRandom } from './faultProxy';
+import { FaultProxy } from './faultProxy';
+import { seededRandom } from '../../src/pos/demo/generate';
 import { PageBundle } from './inject';
 import type { SellResult, TillSnapshot } from './tillBundle';
 
