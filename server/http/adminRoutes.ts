@@ -15,7 +15,6 @@ import type { RateLimiter } from '../sync/rateLimit';
 import { HttpError, bearerToken, parseOr400, readJsonBody, readTextBody } from './errors';
 import { clientIp } from './syncRoutes';
 import { deleteBackupSet, listBackupSets } from './backupStore';
-import { DEFAULT_BACKUP_QUOTA_BYTES } from './backupRoutes';
 
 export interface AdminDeps {
   db: Database;
@@ -24,7 +23,7 @@ export interface AdminDeps {
   /** Lifetime of a sync code (default 10 minutes). */
   syncCodeTtlMs?: number;
   /** Space for the off-site backup sets of one till (shown next to each till's usage). */
-  backupQuotaBytes?: number;
+  backupQuotaBytes: number;
 }
 
 const SESSION_MS = 12 * 3600_000;
@@ -100,7 +99,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
   // and deleting a retired till's set to free its space.
   app.get('/backups', async (c) => {
     const items = await listBackupSets(db);
-    return c.json({ items, quotaBytes: deps.backupQuotaBytes ?? DEFAULT_BACKUP_QUOTA_BYTES });
+    return c.json({ items, quotaBytes: deps.backupQuotaBytes });
   });
 
   app.delete('/backups/:setId', async (c) => {

@@ -7,7 +7,7 @@ import type { Database } from '../store/sql';
 import type { CheckpointKeys } from '../sync/checkpoint';
 import { createRateLimiter } from '../sync/rateLimit';
 import { adminRoutes } from './adminRoutes';
-import { backupRoutes } from './backupRoutes';
+import { backupRoutes, DEFAULT_BACKUP_QUOTA_BYTES } from './backupRoutes';
 import { HttpError, errorJson } from './errors';
 import { rxdbRoutes } from './rxdbRoutes';
 import { decodePath, serveSpa, staticMiddleware } from './staticRoutes';
@@ -41,6 +41,7 @@ export function createApp(deps: AppDeps): Hono {
   const minute = { windowMs: 60_000, clock: deps.clock };
   const app = new Hono();
   const dist = path.resolve(deps.distDir);
+  const backupQuotaBytes = deps.backupQuotaBytes ?? DEFAULT_BACKUP_QUOTA_BYTES;
 
   app.onError((err, c) => {
     if (err instanceof HttpError) return errorJson(c, err.status, err.code, err.message);
@@ -64,8 +65,8 @@ export function createApp(deps: AppDeps): Hono {
       },
     }),
   );
-  app.route(`${API_PREFIX}/admin`, adminRoutes({ db: deps.db, clock: deps.clock, backupQuotaBytes: deps.backupQuotaBytes, loginLimiter: createRateLimiter({ max: limits.loginPerIp, ...minute }) }));
-  app.route(API_PREFIX, backupRoutes({ db: deps.db, clock: deps.clock, quotaBytes: deps.backupQuotaBytes }, `${API_PREFIX}/backup/`));
+  app.route(`${API_PREFIX}/admin`, adminRoutes({ db: deps.db, clock: deps.clock, backupQuotaBytes, loginLimiter: createRateLimiter({ max: limits.loginPerIp, ...minute }) }));
+  app.route(API_PREFIX, backupRoutes({ db: deps.db, clock: deps.clock, quotaBytes: backupQuotaBytes }, `${API_PREFIX}/backup/`));
   // RxDB's replication protocol over the same store, for the peer benchmark only.
   app.route(`${API_PREFIX}/rxdb`, rxdbRoutes({ db: deps.db }));
   app.all('/api/*', (c) => errorJson(c, 404, 'not_found', 'no such endpoint'));

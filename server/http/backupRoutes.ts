@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import type { Clock } from '../clock';
 import type { Database } from '../store/sql';
-import { claimForWrite, deleteBackupFile, getBackupFile, listBackupFiles, listBackupSets, setOwner, usedBytes, putBackupFile } from './backupStore';
+import { claimSet, deleteBackupFile, getBackupFile, listBackupFiles, listBackupSets, putBackupFile, setOwner, usedBytes } from './backupStore';
 import { parseBackupTarget } from './backupPaths';
 import { HttpError, readBodyBytes } from './errors';
 import { authenticateTill } from './syncRoutes';
@@ -22,16 +22,18 @@ export interface BackupDeps {
   db: Database;
   clock: Clock;
   maxFileBytes?: number;
-  quotaBytes?: number;
+  /** Space for the sets one till owns (createApp resolves the default). */
+  quotaBytes: number;
 }
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+const forbidden = () => new HttpError(403, 'forbidden', 'this backup set belongs to another till');
 
 /** Mounted under API_PREFIX; `prefix` is the full path before `{setId}` (for raw URL parsing). */
 export function backupRoutes(deps: BackupDeps, prefix: string): Hono {
   const app = new Hono();
   const maxBytes = deps.maxFileBytes ?? MAX_BACKUP_FILE_BYTES;
-  const quota = deps.quotaBytes ?? DEFAULT_BACKUP_QUOTA_BYTES;
+  const quota = deps.quotaBytes;
 
   async function listSets(tillId: string) {
     const sets = await listBackupSets(deps.db);
@@ -66,10 +68,10 @@ export function backupRoutes(deps: BackupDeps, prefix: string): Hono {
       const bytes = await readBodyBytes(c, maxBytes);
       const now = deps.clock.now();
       await deps.db.transaction(async (tx) => {
-        const access = await claimForWrite(tx, till, key, bytes.byteLength, quota, now);
-        if (!access.ok && access.reason === 'forbidden') throw new HttpError(403, 'forbidden', 'this backup set belongs to another till');
-        if (!access.ok) {
-          throw new HttpError(507, 'quota_exceeded', `backup space of this till is full: ${mib(access.usedBytes)} of ${mib(quota)} used`);
+        if (!(await claimSet(tx, till.id, key.setId, now))) throw forbidden();
+        const used = await usedBytes(tx, till.id, key);
+        if (used + bytes.byteLength > quota) {
+          throw new HttpError(507, 'quota_exceeded', `backup space of this till is full: ${mib(used)} of ${mib(quota)} used`);
         }
         await putBackupFile(tx, key, bytes, now);
       });
@@ -78,8 +80,7 @@ export function backupRoutes(deps: BackupDeps, prefix: string): Hono {
     if (method === 'DELETE') {
       const deleted = await deps.db.transaction(async (tx) => {
         if ((await setOwner(tx, key.setId)) === null) return false;
-        const access = await claimForWrite(tx, till, key, 0, Number.MAX_SAFE_INTEGER, deps.clock.now());
-        if (!access.ok) throw new HttpError(403, 'forbidden', 'this backup set belongs to another till');
+        if (!(await claimSet(tx, till.id, key.setId, deps.clock.now()))) throw forbidden();
         return deleteBackupFile(tx, key);
       });
       if (!deleted) throw new HttpError(404, 'not_found', 'no such backup file');

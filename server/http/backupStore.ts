@@ -27,49 +27,31 @@ export interface BackupSetInfo {
   updatedAt: string;
 }
 
-/** Who may write a set: its owner, or a till paired again from the owner's device. */
-export type WriteAccess = { ok: true } | { ok: false; reason: 'forbidden' } | { ok: false; reason: 'quota'; usedBytes: number };
-
 /**
- * Claims the set for `tillId` when it is new or owned by a till of the same install id (a device
- * paired again), and checks the owner's quota for replacing `path` with `size` bytes. Run inside
- * the transaction that writes: the owner's till row is locked, so two uploads of one till cannot
- * both squeeze under the quota.
+ * Whether `tillId` may write the set: it claims a new set, and takes over one whose owner is the
+ * same device paired again (same install id); false when another till owns it. Locks the till's
+ * row first, so the quota check that follows in the same transaction sees no parallel upload of
+ * that till.
  */
-export async function claimForWrite(
-  tx: Sql,
-  till: { id: string },
-  key: BackupFileKey,
-  size: number,
-  quotaBytes: number,
-  now: Date,
-): Promise<WriteAccess> {
-  await tx.query(`SELECT id FROM tills WHERE id = $1 FOR UPDATE`, [till.id]);
-  await tx.query(
-    `INSERT INTO backup_sets (set_id, till_id, created_at, updated_at) VALUES ($1, $2, $3, $3) ON CONFLICT (set_id) DO NOTHING`,
-    [key.setId, till.id, now],
-  );
+export async function claimSet(tx: Sql, tillId: string, setId: string, now: Date): Promise<boolean> {
+  await tx.query(`SELECT id FROM tills WHERE id = $1 FOR UPDATE`, [tillId]);
+  await tx.query(`INSERT INTO backup_sets (set_id, till_id, created_at, updated_at) VALUES ($1, $2, $3, $3) ON CONFLICT (set_id) DO NOTHING`, [
+    setId,
+    tillId,
+    now,
+  ]);
   const owner = await tx.query<{ till_id: string; same_device: boolean }>(
     `SELECT s.till_id, coalesce(o.install_id = me.install_id, false) AS same_device
        FROM backup_sets s LEFT JOIN tills o ON o.id = s.till_id JOIN tills me ON me.id = $2
       WHERE s.set_id = $1 FOR UPDATE OF s`,
-    [key.setId, till.id],
+    [setId, tillId],
   );
   const row = owner[0];
-  if (!row) return { ok: false, reason: 'forbidden' };
-  if (row.till_id !== till.id) {
-    if (!row.same_device) return { ok: false, reason: 'forbidden' };
-    await tx.query(`UPDATE backup_sets SET till_id = $2 WHERE set_id = $1`, [key.setId, till.id]);
-  }
-  const used = await tx.query<{ used: unknown; replaced: unknown }>(
-    `SELECT coalesce(sum(f.size), 0) AS used,
-            coalesce(sum(CASE WHEN f.set_id = $2 AND f.path = $3 THEN f.size ELSE 0 END), 0) AS replaced
-       FROM backup_files f JOIN backup_sets s ON s.set_id = f.set_id WHERE s.till_id = $1`,
-    [till.id, key.setId, key.path],
-  );
-  const usedBytes = toInt(used[0]?.used ?? 0);
-  if (usedBytes - toInt(used[0]?.replaced ?? 0) + size > quotaBytes) return { ok: false, reason: 'quota', usedBytes };
-  return { ok: true };
+  if (!row) return false;
+  if (row.till_id === tillId) return true;
+  if (!row.same_device) return false;
+  await tx.query(`UPDATE backup_sets SET till_id = $2 WHERE set_id = $1`, [setId, tillId]);
+  return true;
 }
 
 /** Inserts or replaces one file in a single statement: readers see the old or the new bytes. */
@@ -143,11 +125,13 @@ export async function listBackupSets(sql: Sql): Promise<BackupSetInfo[]> {
   }));
 }
 
-/** Bytes stored in the sets a till owns (what its quota counts). */
-export async function usedBytes(sql: Sql, tillId: string): Promise<number> {
+/** Bytes stored in the sets a till owns (what its quota counts), leaving out `except` (the
+ * file an upload is about to replace). */
+export async function usedBytes(sql: Sql, tillId: string, except?: BackupFileKey): Promise<number> {
   const rows = await sql.query<{ used: unknown }>(
-    `SELECT coalesce(sum(f.size), 0) AS used FROM backup_files f JOIN backup_sets s ON s.set_id = f.set_id WHERE s.till_id = $1`,
-    [tillId],
+    `SELECT coalesce(sum(f.size), 0) AS used FROM backup_files f JOIN backup_sets s ON s.set_id = f.set_id
+      WHERE s.till_id = $1 AND NOT (f.set_id = $2 AND f.path = $3)`,
+    [tillId, except?.setId ?? '', except?.path ?? ''],
   );
   return toInt(rows[0]?.used ?? 0);
 }

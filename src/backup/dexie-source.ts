@@ -46,7 +46,6 @@ export async function readDataSets(db: OrgDatabase, sets: readonly DataSetName[]
         },
         endRun: () => undefined,
         reuse: () => undefined,
-        end: () => undefined,
       };
     },
   };
@@ -157,7 +156,6 @@ const outsideZone = (tf: TableFeed): TableFeed => ({
   docs: (d) => Dexie.ignoreTransaction(() => tf.docs(d)),
   endRun: () => Dexie.ignoreTransaction(() => tf.endRun()),
   reuse: (p) => Dexie.ignoreTransaction(() => tf.reuse(p)),
-  end: () => Dexie.ignoreTransaction(() => tf.end()),
 });
 
 /**
@@ -193,25 +191,19 @@ export async function feedDataSetsSince(
       const packs = previous?.tables[`${set}/${table}`];
       const reusable = packs && packs.every(canReuse) ? packs : undefined;
       const changed = all || !reusable ? null : changes.get(table);
-      const plan = changed === undefined ? [{ reuse: reusable! }] : changed === null ? null : planTable(reusable!, changed, previous!.chunker);
-      if (plan === null) {
-        const n = await feedRange(db, table, includeIndexes, null, null, (d) => tf.docs(d));
-        rows += n;
-        rowsRead += n;
-      } else {
-        for (const p of plan) {
-          if ('reuse' in p) {
-            tf.reuse(p.reuse);
-            rows += p.reuse.reduce((a, r) => a + r.rows, 0);
-          } else {
-            const n = await feedRange(db, table, includeIndexes, p.lo, p.hi, (d) => tf.docs(d));
-            tf.endRun();
-            rows += n;
-            rowsRead += n;
-          }
+      const plan: Plan =
+        changed === undefined ? [{ reuse: reusable! }] : ((changed && planTable(reusable!, changed, previous!.chunker)) ?? [{ lo: null, hi: null }]);
+      for (const p of plan) {
+        if ('reuse' in p) {
+          tf.reuse(p.reuse);
+          rows += p.reuse.reduce((a, r) => a + r.rows, 0);
+        } else {
+          const n = await feedRange(db, table, includeIndexes, p.lo, p.hi, (d) => tf.docs(d));
+          tf.endRun();
+          rows += n;
+          rowsRead += n;
         }
       }
-      tf.end();
     }
     return { seq, rows, rowsRead };
   });
@@ -239,7 +231,6 @@ export async function countRows(db: OrgDatabase, sets: readonly DataSetName[]): 
   return out;
 }
 
-/** Replaces the chosen data sets of `db` with the staged rows, all or nothing. */
 /**
  * Settings rows that tie this device to its back office (the sync link with its till id and
  * token, and the local till identity). Restoring another till's backup into an organization
@@ -248,6 +239,7 @@ export async function countRows(db: OrgDatabase, sets: readonly DataSetName[]): 
  */
 export const DEVICE_SETTINGS: readonly string[] = ['link', 'till'];
 
+/** Replaces the chosen data sets of `db` with the staged rows, all or nothing. */
 export async function commitStaged(db: OrgDatabase, staged: StagedBackup, sets: readonly DataSetName[]): Promise<void> {
   const tables = sets.flatMap((s) => [...DATA_SETS[s]]);
   await db.transaction('rw', tables, async () => {

@@ -6,7 +6,7 @@ import { randomHex } from './format/bytes';
 import type { PackCodec } from './format/codec';
 import { stageBackup, verifyQuick, type StagedBackup } from './format/reader';
 import { identifyMedium, prepareRepository } from './format/repo';
-import { currentHeadManifest, feedTables, StaleLayoutError, tableRows, writeSnapshot, type SnapshotStats } from './format/snapshot';
+import { feedTables, readPreviousHead, writeSnapshot, type SnapshotStats } from './format/snapshot';
 import { pruneChanges } from '../db/changes';
 import { fail, ok, toFailure, type BackupClock, type BackupDestination, type BackupReader, type Faults, type OnProgress, type Result } from './format/types';
 import { ALL_DATA_SETS, commitStaged, countRows, feedDataSetsSince, type PreviousLayout, type RowCounts } from './dexie-source';
@@ -59,32 +59,25 @@ export async function runBackup(
     Object.assign(row, { mediumId: medium.mediumId, mediumLabel: medium.label });
     onProgress?.({ phase: 'read', done: 0, total: s.dataSets.length });
     const fingerprint = JSON.stringify([config.setId, config.chunker, s.compressionLevel, s.includeIndexes, s.dedupSecret, db.verno]);
-    const previous = await loadLayout(db, medium.mediumId, fingerprint, await currentHeadManifest(destination));
+    const previousHead = await readPreviousHead(destination);
+    const previous = await loadLayout(db, medium.mediumId, fingerprint, previousHead?.manifest.name ?? null);
     const extra = await readExtraFolders(extras.extraFolders ?? []);
     const snapshotId = randomHex(12);
-    const extraRows = extra.reduce((n, t) => n + tableRows(t), 0);
+    const extraRows = extra.reduce((n, t) => n + t.docs.length, 0);
     // Tables stream from one read transaction into the snapshot: packs seal while rows are read.
     let read = { seq: 0, rows: 0, rowsRead: 0 };
-    const write = (from: PreviousLayout | null) => writeSnapshot(
+    const stats = await writeSnapshot(
       destination, config,
       async (feed, canReuse) => {
-        read = await feedDataSetsSince(db, s.dataSets, s.includeIndexes, from, feed, canReuse);
+        read = await feedDataSetsSince(db, s.dataSets, s.includeIndexes, previous, feed, canReuse);
         await feedTables(extra)(feed, canReuse);
       },
       {
         snapshotId, createdAt: started.toISOString(), description: extras.description ?? '', organization: extras.organization,
         stores: extras.stores ?? [], includeIndexes: s.includeIndexes, schemaVersion: db.verno,
       },
-      { codec: extras.codec, level: s.compressionLevel, dedupSecret: s.dedupSecret, faults: extras.faults, onProgress },
+      { codec: extras.codec, level: s.compressionLevel, dedupSecret: s.dedupSecret, faults: extras.faults, onProgress, previousHead },
     );
-    let stats: SnapshotStats;
-    try {
-      stats = await write(previous);
-    } catch (e) {
-      // A reused pack vanished or rotted on the medium: read everything.
-      if (!(e instanceof StaleLayoutError)) throw e;
-      stats = await write(null);
-    }
     await saveLayout(db, medium.mediumId, fingerprint, config.chunker, stats, read.seq);
     const finished = clock.now();
     const durationMs = finished.getTime() - started.getTime();

@@ -63,9 +63,7 @@ describe('daily backup to a folder, and restore', () => {
     expect(first.length).toBeGreaterThan(0);
 
     await openShift(till, '20');
-    await till.scan(article.barcodes[0]!);
-    await page.getByTestId('cart-line').first().waitFor();
-    await till.payCash('50');
+    await till.sellByScan(article.barcodes[0]!, '50');
 
     await till.goto('#/backup');
     await page.getByTestId('run-backup').click();

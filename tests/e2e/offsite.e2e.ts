@@ -33,9 +33,7 @@ describe('off-site copy on the back office, restored on a replacement tablet', (
     await till.login('Manager', '9999');
     const article = (await admin.records<Article>('article', '?limit=1')).items[0]!.data;
     await openShift(till, '20');
-    await till.scan(article.barcodes[0]!);
-    await first.getByTestId('cart-line').first().waitFor();
-    await till.payCash('100');
+    await till.sellByScan(article.barcodes[0]!, '100');
 
     await till.goto('#/backup');
     await first.getByTestId('choose-back-office').click();

@@ -18,25 +18,12 @@ export interface LayoutPack extends PackEntry {
   raw: number;
 }
 
-/** Part of a table in key order: documents to cut, or previous packs reused as they are. */
-export type Segment = { docs: Doc[] } | { reuse: LayoutPack[] };
-
+/** A table held in memory (the export, extra disk folders), its documents sorted by key. */
 export interface TableInput {
   set: string;
   table: string;
-  /** Sorted by key. Ignored when `segments` is given. */
   docs: Doc[];
-  /** Incremental run: key-ordered segments whose cuts equal a full cut of the whole table. */
-  segments?: Segment[];
 }
-
-/** A reused pack is no longer on the medium under HEAD: the caller redoes the run with full reads. */
-export class StaleLayoutError extends Error {
-  readonly code = 'stale-layout';
-}
-
-export const tableRows = (t: TableInput): number =>
-  t.segments ? t.segments.reduce((n, s) => n + ('docs' in s ? s.docs.length : s.reuse.reduce((a, p) => a + p.rows, 0)), 0) : t.docs.length;
 
 export interface SnapshotMeta {
   snapshotId: string;
@@ -61,6 +48,8 @@ export interface SnapshotContext {
   sealParallel?: number;
   /** Reused packs hashed per run to catch rot on the medium; default 16. */
   checkReused?: number;
+  /** The medium's HEAD as the caller already read it (readPreviousHead); read here when absent. */
+  previousHead?: Head | null;
 }
 
 export interface SnapshotStats {
@@ -79,28 +68,21 @@ async function step(faults: Faults | undefined, s: CommitStep): Promise<void> {
   await faults?.after?.(s);
 }
 
-/** The manifest name the medium's HEAD points at, or null (no or unreadable HEAD). */
-export async function currentHeadManifest(dest: BackupDestination): Promise<string | null> {
+/** The medium's current HEAD, or null when there is none or it is unreadable (nothing reused). */
+export async function readPreviousHead(dest: BackupDestination): Promise<Head | null> {
   const bytes = await dest.read(PATHS.head);
   if (!bytes) return null;
   try {
-    return parseJsonFile(bytes, headSchema, 'HEAD').manifest.name;
+    return parseJsonFile(bytes, headSchema, 'HEAD');
   } catch {
     return null;
   }
 }
 
-/** The previous HEAD's packs by dedup tag, when HEAD is readable; a damaged HEAD reuses nothing. */
-async function previousPacks(dest: BackupDestination, sampleSize: number): Promise<Map<string, PackRef>> {
+/** The previous HEAD's packs still on the medium, by dedup tag. */
+async function previousPacks(dest: BackupDestination, head: Head | null, sampleSize: number): Promise<Map<string, PackRef>> {
   const byTag = new Map<string, PackRef>();
-  const bytes = await dest.read(PATHS.head);
-  if (!bytes) return byTag;
-  let head: Head;
-  try {
-    head = parseJsonFile(bytes, headSchema, 'HEAD');
-  } catch {
-    return byTag;
-  }
+  if (!head) return byTag;
   // Names are enough where the medium can list them cheaply (a size costs one file open each):
   // files are written whole (swap file, one PUT), and rot of a same-named file is what the
   // random sample below is for.
@@ -154,11 +136,10 @@ export interface SnapshotFeed {
 export interface TableFeed {
   /** The next documents in key order; continues the current pack. */
   docs(docs: readonly Doc[]): void;
-  /** Ends a run of documents at a segment boundary (an incremental run's dirty range). */
+  /** Ends a run of documents: at the end of an incremental run's dirty range, and of the table. */
   endRun(): void;
-  /** Previous packs reused as they are (ends the current run first). */
+  /** Previous packs reused as they are (ends the current run first); each must pass `canReuse`. */
   reuse(packs: readonly LayoutPack[]): void;
-  end(): void;
 }
 
 /**
@@ -170,22 +151,12 @@ export type SnapshotFeeder = (feed: SnapshotFeed, canReuse: (p: LayoutPack) => b
 
 /** Tables already in memory, fed as they are. */
 export function feedTables(tables: readonly TableInput[]): SnapshotFeeder {
-  return async (feed, canReuse) => {
-    // Checked before anything is written: the caller redoes the run with full reads.
-    for (const t of tables) for (const s of t.segments ?? []) if ('reuse' in s) for (const r of s.reuse) if (!canReuse(r)) throw new StaleLayoutError(r.name);
-    feed.expectRows(tables.reduce((n, t) => n + tableRows(t), 0));
+  return async (feed) => {
+    feed.expectRows(tables.reduce((n, t) => n + t.docs.length, 0));
     for (const t of tables) {
       const tf = feed.table(t.set, t.table);
-      if (!t.segments) tf.docs(t.docs);
-      else {
-        for (const s of t.segments) {
-          if ('docs' in s) {
-            tf.docs(s.docs);
-            tf.endRun();
-          } else tf.reuse(s.reuse);
-        }
-      }
-      tf.end();
+      tf.docs(t.docs);
+      tf.endRun();
     }
   };
 }
@@ -196,7 +167,7 @@ type Slot = { entry: PackEntry; tag: string; raw: number };
 async function writePacks(dest: BackupDestination, config: BackupConfig, source: SnapshotFeeder, ctx: SnapshotContext): Promise<PacksResult> {
   const recipient = config.encryption === 'none' ? null : config.recipient;
   const tagKey = await hmacKey(ctx.dedupSecret);
-  const previous = await previousPacks(dest, ctx.checkReused ?? 16);
+  const previous = await previousPacks(dest, ctx.previousHead === undefined ? await readPreviousHead(dest) : ctx.previousHead, ctx.checkReused ?? 16);
   const canReuse = (p: LayoutPack) => previous.get(p.tag)?.[0] === p.name;
   // Sealing (CPU, in the codec's Workers) and writing + reading back (the medium's latency) are
   // limited apart, so slow file writes never leave the Workers idle.
@@ -207,7 +178,6 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
   const inRun = new Map<string, PackRef>();
   const written: PackRef[] = [];
   let failure: { error: unknown } | null = null;
-  let stale: string | null = null;
   let rawBytes = 0;
   let rowsDone = 0;
   let expected = 0;
@@ -267,7 +237,8 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
         reuse(packs) {
           cutter.flush();
           for (const r of packs) {
-            if (!canReuse(r)) stale ??= r.name;
+            // Feeders reuse only what canReuse allowed: anything else is a bug, not a medium fault.
+            if (!canReuse(r)) throw new Error(`reused pack ${r.name} is not under HEAD`);
             const entry: PackEntry = { name: r.name, size: r.size, plainSha256: r.plainSha256, rows: r.rows, first: r.first, last: r.last };
             t.slots.push({ entry, tag: r.tag, raw: r.raw });
             t.rows += r.rows;
@@ -275,7 +246,6 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
             report(r.rows);
           }
         },
-        end: () => cutter.flush(),
       };
     },
   };
@@ -286,7 +256,6 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
     await Promise.all(tasks);
   }
   check();
-  if (stale !== null) throw new StaleLayoutError(stale);
 
   const dataSets: Manifest['dataSets'] = {};
   const layout: Record<string, LayoutPack[]> = {};
@@ -325,7 +294,7 @@ export async function writeSnapshot(
   await dest.write(manifestPath(manifestName), sealedManifest);
   await step(ctx.faults, 'manifest-written');
 
-  await readBack(dest, [manifestName, sealedManifest.length, ''], refs);
+  const packNames = await readBack(dest, [manifestName, sealedManifest.length, ''], refs);
   await step(ctx.faults, 'verified');
 
   const unique = [...new Map(refs.map((r) => [r[0], r])).values()];
@@ -336,7 +305,7 @@ export async function writeSnapshot(
   await dest.write(PATHS.head, jsonBytes(head));
   await step(ctx.faults, 'head-written');
 
-  const removed = await collectGarbage(dest, head);
+  const removed = await collectGarbage(dest, head, packNames);
   await step(ctx.faults, 'gc-done');
   const bytesWritten = written.reduce((n, r) => n + r[1], 0) + sealedManifest.length;
   const totalBytes = unique.reduce((n, r) => n + r[1], 0) + sealedManifest.length;
@@ -351,20 +320,23 @@ async function verifyFile(dest: BackupDestination, path: string, ref: PackRef): 
 
 /** The new manifest is read back and hashed (new packs were, as they were written); every pack
  * it names must still be on the medium. */
-async function readBack(dest: BackupDestination, manifest: PackRef, all: PackRef[]): Promise<void> {
+async function readBack(dest: BackupDestination, manifest: PackRef, all: PackRef[]): Promise<string[]> {
   await verifyFile(dest, manifestPath(manifest[0]), manifest);
-  const present = new Set(await namesIn(dest, PATHS.packs));
+  const names = await namesIn(dest, PATHS.packs);
+  const present = new Set(names);
   for (const ref of all) if (!present.has(ref[0])) throw new BackupError('io', `missing ${ref[0]}`);
+  return names;
 }
 
 const namesIn = async (dest: BackupDestination, dir: string): Promise<string[]> =>
   dest.names ? dest.names(dir) : (await dest.list(dir)).map((f) => f.name);
 
-/** Deletes packs and manifests HEAD does not reference (also leftovers of crashed runs). */
-export async function collectGarbage(dest: BackupDestination, head: Head): Promise<number> {
+/** Deletes packs and manifests HEAD does not reference (also leftovers of crashed runs).
+ * `packNames`: the packs folder as just listed (nothing but HEAD was written since). */
+async function collectGarbage(dest: BackupDestination, head: Head, packNames: readonly string[]): Promise<number> {
   const keepPacks = new Set(head.packs.map((r) => r[0]));
   const doomed = [
-    ...(await namesIn(dest, PATHS.packs)).filter((n) => !keepPacks.has(n)).map(packPath),
+    ...packNames.filter((n) => !keepPacks.has(n)).map(packPath),
     ...(await namesIn(dest, PATHS.manifests)).filter((n) => n !== head.manifest.name).map(manifestPath),
   ];
   const pool = createPool(6);

@@ -42,7 +42,6 @@ function RestoreBody() {
   const [step, setStep] = useState<RestoreStep>('target');
   const [target, setTarget] = useState<RestoreTarget>(() => ({ kind: 'existing', orgId: peekRestoreTarget() ?? current.id }));
   const [source, setSource] = useState<RestoreSource | null>(null);
-  const [offsiteSet, setOffsiteSet] = useState<string | null>(null);
   const [root, setRoot] = useState('');
   const [sourceError, setSourceError] = useState<string | null>(null);
   const [secret, setSecret] = useState('');
@@ -51,16 +50,17 @@ function RestoreBody() {
   if (!orgs) return <p role="status">{t('common.loading')}</p>;
   const targetName = target.kind === 'new' ? target.name : (orgs.find((o) => o.id === target.orgId)?.name ?? '');
 
+  function choose(s: RestoreSource | null, error: string | null = null) {
+    setSourceError(error);
+    setSource(s);
+    setRoot(s?.roots[0] ?? '');
+  }
+
   async function onFile(file: File | undefined) {
-    setSourceError(null);
-    setSource(null);
-    setOffsiteSet(null);
-    if (!file) return;
+    if (!file) return choose(null);
     const r = openBackupFile(new Uint8Array(await file.arrayBuffer()));
-    if (!r.ok) return setSourceError(r.reason);
-    setOffsiteSet(null);
-    setSource({ label: t('backup.restore.folderChosen', { name: file.name }), roots: r.value.roots, reader: r.value.reader });
-    setRoot(r.value.roots[0] ?? '');
+    if (!r.ok) return choose(null, r.reason);
+    choose({ label: t('backup.restore.folderChosen', { name: file.name }), roots: r.value.roots, reader: r.value.reader });
   }
 
   async function onFolder() {
@@ -70,16 +70,7 @@ function RestoreBody() {
     const reader = await openBackupFolder(h).catch(() => null);
     if (!reader) return setSourceError('not-allowed');
     if (!(await reader.read('BACKUP.json'))) return setSourceError('no-backup');
-    setOffsiteSet(null);
-    setSource({ label: t('backup.restore.folderChosen', { name: h.name }), roots: [''], reader: () => reader });
-    setRoot('');
-  }
-
-  function onOffsite(setId: string, s: RestoreSource) {
-    setSourceError(null);
-    setOffsiteSet(setId);
-    setSource({ ...s, label: t('backup.restore.setChosen', { name: s.label }) });
-    setRoot('');
+    choose({ label: t('backup.restore.folderChosen', { name: h.name }), roots: [''], reader: () => reader });
   }
 
   const go = (s: RestoreStep) => {
@@ -125,7 +116,7 @@ function RestoreBody() {
               {t('backup.restore.folder')} — {t('backup.restore.chooseFolder')}
             </button>
           )}
-          <OffsiteSetPicker chosen={offsiteSet} onChoose={onOffsite} />
+          <OffsiteSetPicker chosen={source?.setId ?? null} onChoose={(s) => choose(s)} />
           {source && <p data-testid="restore-source-chosen">{source.label}</p>}
           {source && source.roots.length > 1 && (
             <label>

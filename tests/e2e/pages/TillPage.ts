@@ -64,6 +64,13 @@ export class TillPage {
     return { change };
   }
 
+  /** One sale: scan the barcode, wait for its cart line, pay cash. */
+  async sellByScan(barcode: string, cashText: string): Promise<{ change: string }> {
+    await this.scan(barcode);
+    await this.page.getByTestId('cart-line').first().waitFor();
+    return this.payCash(cashText);
+  }
+
   async receiptNumber(): Promise<string> {
     return (await this.page.getByTestId('receipt-number').textContent()) ?? '';
   }

@@ -12,6 +12,7 @@ import { useSaleContext } from '../hooks/useSaleContext';
 import { useOpenShift } from '../hooks/useOpenShift';
 import { useMoney } from '../hooks/useMoney';
 import { commitReceipt, getTillIdentity } from '../../services/sales';
+import { useReceiptCommit } from '../hooks/useReceiptCommit';
 import { notifyOutbox } from '../../../sync/ui/notify';
 
 type Method = 'cash' | 'card' | 'other' | 'foreignCash';
@@ -29,7 +30,7 @@ export function PayScreen() {
   const [amountText, setAmountText] = useState('');
   const [currencyCode, setCurrencyCode] = useState<string>('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const commit = useReceiptCommit();
 
   const totals = useMemo(
     () => (cart && context ? computeTotals(cart, { taxMode: context.parameters.taxMode, now: clock.now().getTime(), discounts: context.discounts, groups: context.groups }) : null),
@@ -77,14 +78,12 @@ export function PayScreen() {
   }
 
   async function confirm() {
-    if (!state?.complete || !shift || busy) return;
-    setBusy(true);
-    let result: Awaited<ReturnType<typeof commitReceipt>>;
-    try {
+    if (!state?.complete || !shift || commit.busy) return;
+    const result = await commit.run(async () => {
       const till = await getTillIdentity(db);
       const now = clock.now();
       const id = newId();
-      result = await commitReceipt(
+      return commitReceipt(
         db,
         (seq) => {
           const r = createReceipt({ id, tillId: till.tillId, tillCode: till.tillCode, seq, now: now.getTime(), operatorId: operator.id, shiftId: shift.id, currency: ctx.baseCurrency, totals: totals!, settlement: state });
@@ -95,14 +94,7 @@ export function PayScreen() {
         // The open sale is cleared in the receipt's transaction: never paid twice after a reload.
         () => writeCurrentCart(db, emptyCart()),
       );
-    } catch (e) {
-      // A bug, not a storage failure: the transaction rolled back, so say that nothing was
-      // recorded and let the cashier try again rather than leave Confirm disabled.
-      console.error('sale commit failed', e);
-      result = { ok: false, reason: 'storage' };
-    } finally {
-      setBusy(false);
-    }
+    });
     if (!result.ok) return setError(t(`pay.error.${result.reason}`));
     notifyOutbox(org.id);
     navigate({ name: 'receipt', id: result.receipt.id });
@@ -132,7 +124,7 @@ export function PayScreen() {
         {error && <p role="alert" className="error">{error}</p>}
         <div className="row">
           <a href="#/sale">{t('pay.backToSale')}</a>
-          <button type="button" className="primary big" disabled={!state?.complete || busy} onClick={() => void confirm()} data-testid="confirm-payment">
+          <button type="button" className="primary big" disabled={!state?.complete || commit.busy} onClick={() => void confirm()} data-testid="confirm-payment">
             {t('pay.confirm')}
           </button>
         </div>

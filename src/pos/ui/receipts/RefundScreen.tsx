@@ -12,6 +12,7 @@ import type { Right } from '../../../sync/entities';
 import { can, computeTotals, planRefund, type RefundMethod, type RefundSelection } from '../../domain';
 import { findByBarcode } from '../../services/catalog';
 import { refundReceipt, refundWithoutReceipt, type RefundResult } from '../../services/refunds';
+import { useReceiptCommit } from '../hooks/useReceiptCommit';
 import { SupervisorPrompt } from '../SupervisorPrompt';
 import { useArticlePage } from '../hooks/useArticlePage';
 import { useBarcodeScanner } from '../hooks/useBarcodeScanner';
@@ -64,19 +65,14 @@ export function RefundScreen({ receiptId }: { receiptId: string | null }) {
   );
 }
 
-function useCommit(): { busy: boolean; error: string | null; run(commit: () => Promise<RefundResult>): Promise<void> } {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+/** The shared receipt commit, opening the refund receipt once it is recorded. */
+function useCommit() {
+  const commit = useReceiptCommit();
   return {
-    busy,
-    error,
-    async run(commit) {
-      setBusy(true);
-      setError(null);
-      const r = await commit();
-      setBusy(false);
+    ...commit,
+    async run(refund: () => Promise<RefundResult>) {
+      const r = await commit.run(refund);
       if (r.ok) navigate({ name: 'receipt', id: r.receipt.id });
-      else setError(r.reason);
     },
   };
 }
