@@ -27,9 +27,10 @@ describe('incremental backup', () => {
     const clock = stepClock();
     const set = await setupBackupSet(db, { password: 'pw' }, { codec: inlineCodec, clock, scryptLogN: 4 });
     if (!set.ok) throw new Error(set.reason);
-    // Small packs, so the few edits below leave most of each table's packs clean.
+    // Small packs, so the few edits below leave most of each table's packs clean; the receipts
+    // journal with its own pack size.
     const settings = await loadSettings(db);
-    const chunker = { ...settings.set!.chunker, avgDocs: 32 };
+    const chunker = { ...settings.set!.chunker, avgDocs: 32, tables: { receipts: 128 } };
     await db.backupSettings.put({ ...settings, set: { ...settings.set!, chunker } });
     const a = stick('a');
     const first = await runBackup(db, a, null, clock, undefined, extras);
@@ -53,6 +54,25 @@ describe('incremental backup', () => {
     const [sa, sfull] = await Promise.all([stageBackup(a, 'pw', inlineCodec), stageBackup(b, 'pw', inlineCodec)]);
     expect(layoutOf(sa.manifest)).toEqual(layoutOf(sfull.manifest));
     expect(sa.dataSets).toEqual(sfull.dataSets);
+  });
+
+  it("a day's receipts, appended at the end of the journal's key space, rewrite only its last pack", async () => {
+    const db = freshDb('inc-journal');
+    await seedOrg(db, { articles: 0, receipts: 3000 });
+    const clock = stepClock();
+    await setupBackupSet(db, { unencrypted: true }, { codec: inlineCodec, clock });
+    const a = stick('a');
+    const first = await runBackup(db, a, null, clock, undefined, extras);
+    if (!first.ok) throw new Error(first.reason);
+    const journalPacks = (await db.backupLayouts.toArray()).flatMap((r) => (r as unknown as { previous?: { tables: Record<string, { rows: number }[]> } }).previous?.tables['receipts/receipts'] ?? []);
+    // 3,000 receipts in packs of about 2,048 (DEFAULT_CHUNKER.tables), not 128.
+    expect(journalPacks.length).toBeGreaterThan(0);
+    expect(journalPacks.length).toBeLessThan(8);
+    await db.receipts.bulkPut(Array.from({ length: 50 }, (_, i) => receipt(3000 + i)));
+    const day = await runBackup(db, a, null, clock, undefined, extras);
+    if (!day.ok) throw new Error(day.reason);
+    expect(day.value.rowsRead).toBe(50 + journalPacks[journalPacks.length - 1]!.rows);
+    expect(day.value.packsWritten).toBeLessThanOrEqual(2);
   });
 
   it('an unchanged database reads no rows and rewrites no packs', async () => {

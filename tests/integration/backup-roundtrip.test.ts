@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { toArticleRow } from '../../src/db/schema';
 import { inlineCodec } from '../../src/backup/format/codec';
-import { cutPacks } from '../../src/backup/format/chunker';
+import { cutPacks, tableChunker } from '../../src/backup/format/chunker';
 import { readDataSets } from '../../src/backup/dexie-source';
 import { directoryDestination } from '../../src/backup/destinations/directory';
 import { MemoryDirectoryHandle } from '../../src/backup/destinations/memory-handle';
@@ -26,6 +26,9 @@ async function setup(n = 2000) {
 describe('daily backup', () => {
   it('rewrites only the packs a 1% change touches, and restores every table into a new organization', async () => {
     const { db, clock } = await setup();
+    // Journal packs scaled to this 2,000-receipt shop (the default 2,048 would make it one pack).
+    const s0 = await loadSettings(db);
+    await db.backupSettings.put({ ...s0, set: { ...s0.set!, chunker: { ...s0.set!.chunker, tables: { receipts: 128 } } } });
     const stick = counting(directoryDestination(new MemoryDirectoryHandle('stick')));
     const first = await runBackup(db, stick, null, clock, undefined, { ...extras, mediumLabel: 'Stick 1' });
     expect(first.ok).toBe(true);
@@ -48,7 +51,7 @@ describe('daily backup', () => {
     let touchedPacks = 0;
     let allPacks = 0;
     for (const t of tables) {
-      for (const c of cutPacks(t.docs, { ...settings.set!.chunker })) {
+      for (const c of cutPacks(t.docs, tableChunker(settings.set!.chunker, t.table))) {
         allPacks++;
         if (c.plain.length && [...touchedKeys].some((k) => k >= c.first && k <= c.last && t.docs.some((d) => d.key === k))) touchedPacks++;
       }
@@ -63,7 +66,7 @@ describe('daily backup', () => {
     // Old versions of the touched packs and the old manifest are collected; nothing else.
     expect(stick.removes.length).toBeGreaterThan(1);
     expect(stick.removes.length).toBeLessThanOrEqual(touchedPacks + 1);
-    expect((await stick.list('packs')).length).toBe(new Set(tables.flatMap((t) => cutPacks(t.docs, { ...settings.set!.chunker }).map((c) => c.first))).size);
+    expect((await stick.list('packs')).length).toBe(new Set(tables.flatMap((t) => cutPacks(t.docs, tableChunker(settings.set!.chunker, t.table)).map((c) => c.first))).size);
 
     const quick = await verifyBackup(stick, 'quick', { codec: inlineCodec });
     expect(quick.ok).toBe(true);

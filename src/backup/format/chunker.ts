@@ -10,9 +10,27 @@ export interface ChunkerParams {
   avgDocs: number;
   /** Hard cap on a pack's uncompressed size (a few huge documents still make several packs). */
   maxBytes: number;
+  /** Expected documents per pack for the tables named here, instead of `avgDocs`. */
+  tables?: Record<string, number>;
 }
 
-export const DEFAULT_CHUNKER: Omit<ChunkerParams, 'salt'> = { avgDocs: 256, maxBytes: 4 * 1024 * 1024 };
+/**
+ * Master data (articles, prices, clients) is edited anywhere in its key space: small packs, so
+ * a day's scattered edits rewrite little. Journals (receipts, stock moves) only grow at the end
+ * of theirs (their ids are time-ordered, see db/ids.ts): a day rewrites the last pack and adds
+ * new ones whatever their size, so big packs, which save the medium a file each (a file costs
+ * more than sealing a small pack: about 2.5 ms to write and 1.5 ms to read back in Chromium).
+ */
+export const DEFAULT_CHUNKER: Omit<ChunkerParams, 'salt'> = {
+  avgDocs: 256,
+  maxBytes: 4 * 1024 * 1024,
+  tables: { receipts: 2048, stockMoves: 2048 },
+};
+
+/** The parameters one table is cut with. */
+export function tableChunker(p: ChunkerParams, table: string): ChunkerParams {
+  return { salt: p.salt, avgDocs: p.tables?.[table] ?? p.avgDocs, maxBytes: p.maxBytes };
+}
 
 export interface Doc {
   key: string;

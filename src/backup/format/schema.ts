@@ -26,7 +26,10 @@ export const configSchema = z.object({
   encryption: z.enum(['age-x25519', 'none']),
   recipient: z.string().nullable(),
   keyFile: z.object({ path: z.literal(PATHS.key), sha256: hex64, size: z.number().int() }).nullable(),
-  chunker: z.object({ salt: z.string(), avgDocs: z.number().int().positive(), maxBytes: z.number().int().positive() }),
+  chunker: z.object({
+    salt: z.string(), avgDocs: z.number().int().positive(), maxBytes: z.number().int().positive(),
+    tables: z.record(z.string(), z.number().int().positive()).optional(),
+  }),
 });
 export type BackupConfig = z.infer<typeof configSchema>;
 

@@ -3,7 +3,7 @@
 // plaintext the previous HEAD already holds (same dedup tag) are reused, not rewritten.
 import { COMMIT_STEPS, BackupError, type BackupDestination, type CommitStep, type Faults, type OnProgress } from './types';
 import { hmacHex, hmacKey, sha256Hex, utf8 } from './bytes';
-import { createCutter, type Chunk, type Doc } from './chunker';
+import { createCutter, tableChunker, type Chunk, type Doc } from './chunker';
 import { createLimiter, createPool } from './pool';
 import type { CompressionLevel, PackCodec } from './codec';
 import {
@@ -220,7 +220,7 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
       check();
       const t = { set, table, slots: [] as Slot[], rows: 0 };
       tables.push(t);
-      const cutter = createCutter({ ...config.chunker }, (c) => {
+      const cutter = createCutter(tableChunker(config.chunker, table), (c) => {
         // Same fields in the same order as a reused entry: the manifest must not differ from a full run's.
         const slot: Slot = { entry: { name: '', size: 0, plainSha256: '', rows: c.rows, first: c.first, last: c.last }, tag: '', raw: c.plain.length };
         t.slots.push(slot);

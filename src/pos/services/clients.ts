@@ -1,5 +1,6 @@
 // Clients at the till: indexed search (name prefix, phone, card number) and offline creation and
 // editing. Every change queues a 'client' upsert in the same transaction: clients are always pushed.
+import { newId } from '../../db/ids';
 import { searchKey, toClientRow, type ClientRow, type OrgDatabase } from '../../db/schema';
 import { client as clientSchema, type Client } from '../../sync/entities';
 import { enqueueMutation } from '../../sync/outbox';
@@ -14,7 +15,6 @@ export interface ClientInput {
   cardNumber: string;
 }
 
-const newId = (): string => crypto.randomUUID();
 const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());
 
 /** Clients whose name starts with the query, or whose phone or card number equals it. */

@@ -1,6 +1,7 @@
 // Refunds at the till: against a receipt (lines and quantities, never more than sold minus what
 // earlier refunds returned) or without one (free lines rung up as a cart). Both are committed
 // through commitReceipt, so receipt, stock moves and outbox row land together.
+import { newId } from '../../db/ids';
 import type { OrgDatabase, ReceiptRow } from '../../db/schema';
 import type { Receipt } from '../../sync/entities';
 import {
@@ -27,7 +28,6 @@ export interface RefundSource {
   alreadyRefunded: number[];
 }
 
-const newId = (): string => crypto.randomUUID();
 
 /** The receipt to refund and what its earlier refunds already returned. */
 export async function loadRefundSource(db: OrgDatabase, receiptId: string): Promise<RefundSource | null> {

@@ -1,6 +1,7 @@
 // Shift storage: opening, cash moves, X report and closing (Z report) over db.shifts. The rules
 // are the domain's (shift.ts); this module reads and writes the rows and, on closing, queues the
 // Z report for the back office in the same transaction.
+import { newId } from '../../db/ids';
 import type { OrgDatabase, ShiftRow } from '../../db/schema';
 import type { ShiftReport } from '../../sync/entities';
 import { enqueueMutation } from '../../sync/outbox';
@@ -10,7 +11,6 @@ import { getTillIdentity } from './sales';
 export type ShiftServiceFailure = ShiftFailure | 'already-open' | 'no-shift';
 export type ShiftResult<T> = { ok: true; value: T } | { ok: false; reason: ShiftServiceFailure };
 
-const newId = (): string => crypto.randomUUID();
 
 export function toShift(row: ShiftRow): Shift {
   return {

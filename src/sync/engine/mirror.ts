@@ -1,6 +1,7 @@
 // Goods mirror mode (seed 003): on, the till's goods equal the back office's and goods created
 // at the till are pushed; off, till-created goods stay local. Turning it on deletes local-only
 // goods only after a confirmation, or pushes them first.
+import { newId as defaultNewId } from '../../db/ids';
 import type { OrgDatabase } from '../../db/schema';
 import { MIRROR_KEY } from './link';
 import { pushOutbox, type PushCounts } from './push';
@@ -33,7 +34,7 @@ export async function enableMirrorMode(deps: EngineDeps, opts: EnableMirrorOptio
   if (!opts.confirm) return { ok: false, reason: 'confirmation-required', localGoods: await countLocalGoods(db) };
   const now = deps.clock.now().toISOString();
   if (opts.pushFirst) {
-    const newId = opts.newId ?? (() => crypto.randomUUID());
+    const newId = opts.newId ?? defaultNewId;
     let queued = 0;
     await db.transaction('rw', [db.articles, db.outbox, db.settings], async () => {
       const local = await db.articles.where('origin').equals('local').toArray();

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../../../app/AppContext';
-import { newId } from '../../../app/ids';
+import { newId } from '../../../db/ids';
 import { openOrgDatabase, orgDbName, type OrgDatabase } from '../../../db/schema';
 import { commitRestore, previewRestore, type RestorePreview } from '../../service';
 import type { PackCodec } from '../../format/codec';

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useSession } from '../../../app/AppContext';
 import { navigate } from '../../../app/router';
-import { newId } from '../../../app/ids';
+import { newId } from '../../../db/ids';
 import type { Tender } from '../../../sync/entities';
 import { addTender, computeTotals, createReceipt, emptyCart, parseMinor, settle, type PaymentContext, type TenderInput } from '../../domain';
 import { useCurrentSale, writeCurrentCart } from '../sale/currentSale';

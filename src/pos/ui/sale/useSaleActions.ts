@@ -5,7 +5,7 @@ import { findByBarcode } from '../../services/catalog';
 import { addArticle, emptyCart, type Cart, type CartResult } from '../../domain';
 import { priceArticles } from '../../services/pricing';
 import { readCurrentCart, writeCurrentCart } from './currentSale';
-import { newId } from '../../../app/ids';
+import { newId } from '../../../db/ids';
 
 export type ScanOutcome = { ok: true; article: ArticleRow } | { ok: false; reason: 'unknown-barcode' | 'needs-quantity' | string; article?: ArticleRow };
 

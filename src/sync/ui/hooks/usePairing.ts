@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import type { RegistryDatabase } from '../../../db/schema';
-import { newId } from '../../../app/ids';
+import { newId } from '../../../db/ids';
 import { getSyncSession } from '../syncSession';
 import { pairTill, type PairTillResult } from '../pairTill';
 
