@@ -61,9 +61,10 @@ type Range = { lo: string | null; hi: string | null };
 type Plan = ({ reuse: LayoutPack[] } | Range)[];
 
 /**
- * Maps changed keys onto the previous packs. Packs are grouped into key segments ending at a
- * key cut point; a full cut restarts after every cut key, so re-cutting whole dirty segments
- * and reusing the clean ones gives exactly a full run's packs. Null: read the whole table.
+ * Maps changed keys onto the previous snapshot's pieces. Pieces are grouped into key segments
+ * ending at a key cut point; a full cut restarts after every cut key, so re-cutting whole dirty
+ * segments and reusing the clean ones gives exactly a full run's pieces (their packs may group
+ * them otherwise). Null: read the whole table.
  */
 export function planTable(packs: readonly LayoutPack[], changed: ReadonlySet<unknown>, chunker: ChunkerParams): Plan | null {
   const segs: LayoutPack[][] = [];
@@ -93,6 +94,16 @@ export function planTable(packs: readonly LayoutPack[], changed: ReadonlySet<unk
     // A changed cut key may be gone: the next segment then merges into this one.
     if (his[a] === k && a + 1 < segs.length) dirty[a + 1] = true;
   }
+  // A pack holds pieces of several segments, and a rewritten piece leaves dead rows in it. A
+  // pack whose clean pieces hold less than half its rows has its clean segments read again
+  // too, so it drops out of the snapshot: dead rows never take more than half a pack.
+  const live = new Map<string, number>();
+  segs.forEach((g, i) => {
+    if (!dirty[i]) for (const p of g) live.set(p.name, (live.get(p.name) ?? 0) + p.rows);
+  });
+  segs.forEach((g, i) => {
+    if (!dirty[i] && g.some((p) => 2 * (live.get(p.name) ?? 0) < (p.packRows ?? p.rows))) dirty[i] = true;
+  });
   const plan: Plan = [];
   for (let i = 0; i < segs.length; ) {
     let j = i;

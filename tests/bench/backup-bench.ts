@@ -3,7 +3,7 @@
 // The exported functions run in Node (fake-indexeddb, `npx tsx tests/bench/backup-bench.ts`)
 // or in Chromium (the lead's bench passes a real OrgDatabase, an OPFS handle and the Worker codec).
 import { toArticleRow, type OrgDatabase } from '../../src/db/schema';
-import { cutPacks, tableChunker } from '../../src/backup/format/chunker';
+import { cutPacks, packPieces, tableChunker } from '../../src/backup/format/chunker';
 import { inlineCodec, type PackCodec } from '../../src/backup/format/codec';
 import type { BackupDestination } from '../../src/backup/format/types';
 import { readDataSets } from '../../src/backup/dexie-source';
@@ -55,10 +55,14 @@ export async function measureBackup(
   let t = clockNow();
   const tables = await readDataSets(db, s.dataSets, s.includeIndexes);
   const readMs = clockNow() - t;
-  const chunks = tables.flatMap((tb) => cutPacks(tb.docs, tableChunker(s.set!.chunker, tb.table)));
-  const rawBytes = chunks.reduce((a, c) => a + c.plain.length, 0);
+  // The floor seals exactly the packs a full run writes: each table's pieces, grouped.
+  const packs = tables.flatMap((tb) => {
+    const params = tableChunker(s.set!.chunker, tb.table);
+    return packPieces(cutPacks(tb.docs, params), params);
+  });
+  const rawBytes = packs.reduce((a, p) => a + p.length, 0);
   t = clockNow();
-  for (const c of chunks) await codec.seal(c.plain, s.compressionLevel, s.set!.recipient);
+  for (const p of packs) await codec.seal(p, s.compressionLevel, s.set!.recipient);
   const floorMs = clockNow() - t;
 
   const medium = dest();

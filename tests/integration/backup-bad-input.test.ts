@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OrgDatabase } from '../../src/db/schema';
 import { inlineCodec } from '../../src/backup/format/codec';
-import { jsonBytes } from '../../src/backup/format/schema';
+import { FORMAT_VERSION, jsonBytes } from '../../src/backup/format/schema';
 import { exportOrganizations, openBackupFile } from '../../src/backup/export';
 import { memoryDestination } from '../../src/backup/destinations/memory';
 import { commitRestore, previewRestore, runBackup, verifyBackup } from '../../src/backup/service';
@@ -95,7 +95,7 @@ describe('format checks on a backup folder', () => {
   it.each(['BACKUP.json', 'HEAD'])('refuses a newer formatVersion in %s as unsupported-version', async (path) => {
     const stick = await folder();
     const json = JSON.parse(new TextDecoder().decode((await stick.read(path))!));
-    await stick.write(path, jsonBytes({ ...json, formatVersion: 2 }));
+    await stick.write(path, jsonBytes({ ...json, formatVersion: FORMAT_VERSION + 1 }));
     const deep = await verifyBackup(stick, 'deep', { codec: inlineCodec, secret: 'pw' });
     expect(deep.ok || deep.reason).toBe('unsupported-version');
     const preview = await previewRestore(stick, 'pw', target, { codec: inlineCodec });

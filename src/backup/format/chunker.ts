@@ -10,26 +10,32 @@ export interface ChunkerParams {
   avgDocs: number;
   /** Hard cap on a pack's uncompressed size (a few huge documents still make several packs). */
   maxBytes: number;
-  /** Expected documents per pack for the tables named here, instead of `avgDocs`. */
+  /** Expected documents per piece for the tables named here, instead of `avgDocs`. */
   tables?: Record<string, number>;
+  /**
+   * Pieces of one table are grouped into a pack (one file) until it holds this many documents
+   * (or `maxBytes`); 0 or absent: one piece per pack (format version 1).
+   */
+  packDocs?: number;
 }
 
 /**
- * Master data (articles, prices, clients) is edited anywhere in its key space: small packs, so
- * a day's scattered edits rewrite little. Journals (receipts, stock moves) only grow at the end
- * of theirs (their ids are time-ordered, see db/ids.ts): a day rewrites the last pack and adds
- * new ones whatever their size, so big packs, which save the medium a file each (a file costs
- * more than sealing a small pack: about 2.5 ms to write and 1.5 ms to read back in Chromium).
+ * A table is cut into small pieces at key-determined points, so a day's scattered edits re-read
+ * and rewrite little; pieces are grouped into packs of about `packDocs` documents, because a
+ * file costs a medium more than sealing a small piece (about 2.5 ms to write and 1.5 ms to read
+ * back in Chromium's OPFS). Journals (receipts, stock moves) only grow at the end of their key
+ * space (time-ordered ids, see db/ids.ts): their pieces are big, a day rewrites the last one.
  */
 export const DEFAULT_CHUNKER: Omit<ChunkerParams, 'salt'> = {
-  avgDocs: 256,
+  avgDocs: 64,
   maxBytes: 4 * 1024 * 1024,
   tables: { receipts: 2048, stockMoves: 2048 },
+  packDocs: 1024,
 };
 
 /** The parameters one table is cut with. */
 export function tableChunker(p: ChunkerParams, table: string): ChunkerParams {
-  return { salt: p.salt, avgDocs: p.tables?.[table] ?? p.avgDocs, maxBytes: p.maxBytes };
+  return { salt: p.salt, avgDocs: p.tables?.[table] ?? p.avgDocs, maxBytes: p.maxBytes, packDocs: p.packDocs ?? 0 };
 }
 
 export interface Doc {
@@ -37,7 +43,6 @@ export interface Doc {
   /** The document as one JSON line (no newline). */
   json: string;
 }
-
 export interface Chunk {
   first: string;
   last: string;
@@ -95,6 +100,61 @@ export function cutPacks(docs: readonly Doc[], p: ChunkerParams): Chunk[] {
   const cutter = createCutter(p, (c) => out.push(c));
   for (const d of docs) cutter.push(d);
   cutter.flush();
+  return out;
+}
+
+/** A piece placed in a pack: its documents are the pack's rows [skip, skip + piece.rows). */
+export interface Placed<T> {
+  piece: Chunk;
+  skip: number;
+  extra: T;
+}
+
+/** Groups one table's pieces, in the order given, into packs (see ChunkerParams.packDocs). */
+export interface Packer<T> {
+  add(piece: Chunk, extra: T): void;
+  /** Ends the current pack (at the end of the table). */
+  flush(): void;
+}
+
+export function createPacker<T>(p: ChunkerParams, emit: (plain: Uint8Array, placed: Placed<T>[]) => void): Packer<T> {
+  let placed: Placed<T>[] = [];
+  let rows = 0;
+  let bytes = 0;
+  const flush = () => {
+    if (placed.length === 0) return;
+    const plain = new Uint8Array(bytes);
+    let at = 0;
+    for (const x of placed) {
+      plain.set(x.piece.plain, at);
+      at += x.piece.plain.length;
+    }
+    emit(plain, placed);
+    placed = [];
+    rows = 0;
+    bytes = 0;
+  };
+  return {
+    add(piece, extra) {
+      // A piece that fills a pack alone gets one (a journal's last piece, rewritten every day,
+      // then takes no other piece's pack with it).
+      const packDocs = p.packDocs ?? 0;
+      if (placed.length > 0 && (bytes + piece.plain.length > p.maxBytes || piece.rows >= packDocs)) flush();
+      placed.push({ piece, skip: rows, extra });
+      rows += piece.rows;
+      bytes += piece.plain.length;
+      if (rows >= packDocs) flush();
+    },
+    flush,
+  };
+}
+
+/** The packs' plaintexts a table's pieces make (the benchmark's floor seals exactly these). */
+export function packPieces(pieces: readonly Chunk[], p: ChunkerParams): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  const packer = createPacker<null>(p, (plain) => out.push(plain));
+  for (const c of pieces) packer.add(c, null);
+  packer.flush();
   return out;
 }
 

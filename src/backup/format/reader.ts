@@ -97,37 +97,44 @@ export async function stageBackup(r: BackupReader, secret: string, codec: PackCo
   // the encrypted manifest must agree, so a flipped byte in them cannot pass unnoticed.
   if (manifest.setId !== config.setId) throw new BackupError('damaged', 'manifest of another set');
   if (manifest.createdAt !== head.createdAt) throw new BackupError('damaged', 'manifest does not match HEAD');
-  const all = Object.values(manifest.dataSets).flatMap((s) => Object.values(s.tables).flatMap((t) => t.packs));
   const listed = new Set(head.packs.map((p) => p[0]));
-  const dataSets: StagedBackup['dataSets'] = {};
+  const entries = Object.values(manifest.dataSets).flatMap((s) => Object.values(s.tables).flatMap((t) => t.packs));
+  // A pack may hold several entries' pieces (format 2): each pack is opened, checked and parsed once.
+  const packs = new Map<string, { size: number; plainSha256: string }>();
+  for (const p of entries) {
+    if (!listed.has(p.name)) throw new BackupError('damaged', `pack not in HEAD ${p.name}`);
+    const seen = packs.get(p.name);
+    if (seen && (seen.size !== p.size || seen.plainSha256 !== p.plainSha256)) throw new BackupError('damaged', `pack entries disagree ${p.name}`);
+    packs.set(p.name, { size: p.size, plainSha256: p.plainSha256 });
+  }
+  const opened = new Map<string, unknown[]>();
   let done = 0;
   let rawBytes = 0;
-  // Packs are fetched and opened a few at a time (media latency), rows kept in pack order.
+  // Packs are fetched and opened a few at a time (media latency).
   const pool = createPool(4);
-  const perTable: { setName: string; tableName: string; rows: number; docs: unknown[][] }[] = [];
-  for (const [setName, set] of Object.entries(manifest.dataSets)) {
-    for (const [tableName, table] of Object.entries(set.tables)) {
-      const slot = { setName, tableName, rows: table.rows, docs: new Array<unknown[]>(table.packs.length) };
-      perTable.push(slot);
-      for (const [i, p] of table.packs.entries()) {
-        if (!listed.has(p.name)) throw new BackupError('damaged', `pack not in HEAD ${p.name}`);
-        await pool.run(async () => {
-          const plain = await codec.open(await readExact(r, packPath(p.name), p.size, p.name), identity);
-          if ((await sha256Hex(plain)) !== p.plainSha256) throw new BackupError('damaged', `pack content ${p.name}`);
-          const docs = parseOrDamaged(plain);
-          if (docs.length !== p.rows) throw new BackupError('damaged', `pack rows ${p.name}`);
-          slot.docs[i] = docs;
-          rawBytes += plain.length;
-          onProgress?.({ phase: 'stage', done: ++done, total: all.length, bytes: rawBytes });
-        });
-      }
-    }
+  for (const [name, p] of packs) {
+    await pool.run(async () => {
+      const plain = await codec.open(await readExact(r, packPath(name), p.size, name), identity);
+      if ((await sha256Hex(plain)) !== p.plainSha256) throw new BackupError('damaged', `pack content ${name}`);
+      opened.set(name, parseOrDamaged(plain));
+      rawBytes += plain.length;
+      onProgress?.({ phase: 'stage', done: ++done, total: packs.size, bytes: rawBytes });
+    });
   }
   await pool.drain();
-  for (const t of perTable) {
-    const rows = t.docs.flat();
-    if (rows.length !== t.rows) throw new BackupError('damaged', `table rows ${t.tableName}`);
-    (dataSets[t.setName] ??= {})[t.tableName] = rows;
+  const dataSets: StagedBackup['dataSets'] = {};
+  for (const [setName, set] of Object.entries(manifest.dataSets)) {
+    for (const [tableName, table] of Object.entries(set.tables)) {
+      const rows: unknown[] = [];
+      for (const p of table.packs) {
+        const docs = opened.get(p.name)!;
+        const skip = p.skip ?? 0;
+        if (skip + p.rows > docs.length) throw new BackupError('damaged', `pack rows ${p.name}`);
+        for (let i = skip; i < skip + p.rows; i++) rows.push(docs[i]);
+      }
+      if (rows.length !== table.rows) throw new BackupError('damaged', `table rows ${tableName}`);
+      (dataSets[setName] ??= {})[tableName] = rows;
+    }
   }
   return { config, manifest, dataSets, rawBytes };
 }

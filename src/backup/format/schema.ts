@@ -5,7 +5,9 @@ import { BackupError } from './types';
 import { fromUtf8, utf8 } from './bytes';
 
 export const FORMAT_NAME = 'pos-backup';
-export const FORMAT_VERSION = 1;
+/** 2: a pack may hold several pieces of one table, each manifest entry naming its rows by `skip`.
+ * Version 1 backups (one piece per pack, no `skip`) are still read. */
+export const FORMAT_VERSION = 2;
 export const ROOT = 'POS-Backup';
 export const PATHS = {
   config: 'BACKUP.json',
@@ -29,6 +31,7 @@ export const configSchema = z.object({
   chunker: z.object({
     salt: z.string(), avgDocs: z.number().int().positive(), maxBytes: z.number().int().positive(),
     tables: z.record(z.string(), z.number().int().positive()).optional(),
+    packDocs: z.number().int().nonnegative().optional(),
   }),
 });
 export type BackupConfig = z.infer<typeof configSchema>;
@@ -52,6 +55,8 @@ export const packEntrySchema = z.object({
   name: hex64,
   size: z.number().int().nonnegative(),
   plainSha256: hex64,
+  /** Rows of the pack before this entry's (absent in version 1: 0). */
+  skip: z.number().int().nonnegative().optional(),
   rows: z.number().int().nonnegative(),
   first: z.string(),
   last: z.string(),

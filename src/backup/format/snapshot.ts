@@ -3,7 +3,7 @@
 // plaintext the previous HEAD already holds (same dedup tag) are reused, not rewritten.
 import { COMMIT_STEPS, BackupError, type BackupDestination, type CommitStep, type Faults, type OnProgress } from './types';
 import { hmacHex, hmacKey, sha256Hex, utf8 } from './bytes';
-import { createCutter, tableChunker, type Chunk, type Doc } from './chunker';
+import { createCutter, createPacker, tableChunker, type Doc, type Placed } from './chunker';
 import { createLimiter, createPool } from './pool';
 import type { CompressionLevel, PackCodec } from './codec';
 import {
@@ -11,11 +11,14 @@ import {
   type BackupConfig, type Head, type Manifest, type PackEntry, type PackRef,
 } from './schema';
 
-/** A pack of the previous snapshot with its dedup tag, as the till remembers it per medium. */
+/** A piece of the previous snapshot (a manifest entry) with its pack's dedup tag, as the till
+ * remembers it per medium. */
 export interface LayoutPack extends PackEntry {
   tag: string;
-  /** Plaintext bytes (for the run's statistics). */
+  /** The piece's plaintext bytes (for the run's statistics). */
   raw: number;
+  /** Rows of the whole pack holding the piece (absent in layouts of version 1: `rows`). */
+  packRows?: number;
 }
 
 /** A table held in memory (the export, extra disk folders), its documents sorted by key. */
@@ -161,7 +164,7 @@ export function feedTables(tables: readonly TableInput[]): SnapshotFeeder {
   };
 }
 
-type Slot = { entry: PackEntry; tag: string; raw: number };
+type Slot = { entry: PackEntry; tag: string; raw: number; packRows: number };
 
 /** Step 1: cut, tag, and seal+write the packs the previous HEAD does not already hold. */
 async function writePacks(dest: BackupDestination, config: BackupConfig, source: SnapshotFeeder, ctx: SnapshotContext): Promise<PacksResult> {
@@ -189,14 +192,15 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
     if (failure) throw failure.error;
   };
 
-  async function sealChunk(set: string, table: string, c: Chunk, slot: Slot): Promise<void> {
-    const plainSha256 = await sha256Hex(c.plain);
+  /** Seals and writes one pack (several pieces of a table), unless the medium holds it already. */
+  async function sealPack(set: string, table: string, plain: Uint8Array, placed: Placed<Slot>[]): Promise<void> {
+    const plainSha256 = await sha256Hex(plain);
     const tag = await hmacHex(tagKey, utf8(`${set}/${table}/${ctx.level}/${plainSha256}`));
-    slot.entry.plainSha256 = plainSha256;
-    slot.tag = tag;
+    const packRows = placed.reduce((n, x) => n + x.piece.rows, 0);
+    for (const { extra: slot, skip } of placed) Object.assign(slot, { tag, packRows }, { entry: Object.assign(slot.entry, { plainSha256, skip }) });
     if (!failure && !previous.has(tag) && !inRun.has(tag)) {
       inRun.set(tag, ['', 0, tag]);
-      const sealed = await sealing(async () => (failure ? null : ctx.codec.seal(c.plain, ctx.level, recipient)));
+      const sealed = await sealing(async () => (failure ? null : ctx.codec.seal(plain, ctx.level, recipient)));
       if (!sealed) return;
       const ref: PackRef = [await sha256Hex(sealed), sealed.length, tag];
       await writing(async () => {
@@ -209,38 +213,50 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
         written.push(ref);
       });
     }
-    report(c.rows);
+    report(packRows);
   }
 
+  /** Ends the table being fed: its last pack is sealed. */
+  let closeTable = () => undefined as void;
   const feed: SnapshotFeed = {
     expectRows: (n) => {
       expected += n;
     },
     table(set, table) {
       check();
+      closeTable();
       const t = { set, table, slots: [] as Slot[], rows: 0 };
       tables.push(t);
-      const cutter = createCutter(tableChunker(config.chunker, table), (c) => {
+      const params = tableChunker(config.chunker, table);
+      const packer = createPacker<Slot>(params, (plain, placed) => {
+        tasks.push(sealPack(set, table, plain, placed).catch((error: unknown) => void (failure ??= { error })));
+      });
+      const cutter = createCutter(params, (c) => {
         // Same fields in the same order as a reused entry: the manifest must not differ from a full run's.
-        const slot: Slot = { entry: { name: '', size: 0, plainSha256: '', rows: c.rows, first: c.first, last: c.last }, tag: '', raw: c.plain.length };
+        const slot: Slot = { entry: { name: '', size: 0, plainSha256: '', skip: 0, rows: c.rows, first: c.first, last: c.last }, tag: '', raw: c.plain.length, packRows: 0 };
         t.slots.push(slot);
         t.rows += c.rows;
         rawBytes += c.plain.length;
-        tasks.push(sealChunk(set, table, c, slot).catch((error: unknown) => void (failure ??= { error })));
+        packer.add(c, slot);
       });
+      closeTable = () => {
+        cutter.flush();
+        packer.flush();
+      };
       return {
         docs(docs) {
           check();
           for (const d of docs) cutter.push(d);
         },
+        // A pack may hold pieces of several runs: only the piece ends here.
         endRun: () => cutter.flush(),
         reuse(packs) {
           cutter.flush();
           for (const r of packs) {
             // Feeders reuse only what canReuse allowed: anything else is a bug, not a medium fault.
             if (!canReuse(r)) throw new Error(`reused pack ${r.name} is not under HEAD`);
-            const entry: PackEntry = { name: r.name, size: r.size, plainSha256: r.plainSha256, rows: r.rows, first: r.first, last: r.last };
-            t.slots.push({ entry, tag: r.tag, raw: r.raw });
+            const entry: PackEntry = { name: r.name, size: r.size, plainSha256: r.plainSha256, skip: r.skip ?? 0, rows: r.rows, first: r.first, last: r.last };
+            t.slots.push({ entry, tag: r.tag, raw: r.raw, packRows: r.packRows ?? r.rows });
             t.rows += r.rows;
             rawBytes += r.raw;
             report(r.rows);
@@ -251,6 +267,7 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
   };
   try {
     await source(feed, canReuse);
+    closeTable();
   } finally {
     // Never leave seals and writes running behind a failed read.
     await Promise.all(tasks);
@@ -269,7 +286,7 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
       refs.push(ref);
     }
     (dataSets[t.set] ??= { tables: {} }).tables[t.table] = { rows: t.rows, packs: t.slots.map((x) => x.entry) };
-    layout[`${t.set}/${t.table}`] = t.slots.map((x) => ({ ...x.entry, tag: x.tag, raw: x.raw }));
+    layout[`${t.set}/${t.table}`] = t.slots.map((x) => ({ ...x.entry, tag: x.tag, raw: x.raw, packRows: x.packRows }));
   }
   return { dataSets, refs, written, rawBytes, layout };
 }
@@ -309,7 +326,7 @@ export async function writeSnapshot(
   await step(ctx.faults, 'gc-done');
   const bytesWritten = written.reduce((n, r) => n + r[1], 0) + sealedManifest.length;
   const totalBytes = unique.reduce((n, r) => n + r[1], 0) + sealedManifest.length;
-  return { head, packsWritten: written.length, packsReused: refs.length - written.length, bytesWritten, totalBytes, rawBytes, removed, layout };
+  return { head, packsWritten: written.length, packsReused: unique.length - written.length, bytesWritten, totalBytes, rawBytes, removed, layout };
 }
 
 /** A file just written must read back whole with its hash. */
