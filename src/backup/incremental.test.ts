@@ -7,9 +7,13 @@ import { inlineCodec } from './format/codec';
 import { stageBackup } from './format/reader';
 import { directoryDestination } from './destinations/directory';
 import { MemoryDirectoryHandle } from './destinations/memory-handle';
-import { runBackup } from './service';
+import { commitRestore, previewRestore, runBackup, verifyBackup } from './service';
+import { sha256Hex } from './format/bytes';
+import { jsonBytes, type Head } from './format/schema';
+import type { LayoutPack } from './format/snapshot';
+import { seededRandom } from '../pos/demo/generate';
 import { loadSettings, setupBackupSet } from './settings';
-import { article, freshDb, receipt, seedOrg, stepClock } from './test-fixtures';
+import { article, dumpTables, freshDb, receipt, seedOrg, stepClock } from './test-fixtures';
 import type { Manifest } from './format/schema';
 
 const extras = { codec: inlineCodec, organization: { id: 'org1', name: 'Shop' } };
@@ -74,6 +78,112 @@ describe('incremental backup', () => {
     if (!day.ok) throw new Error(day.reason);
     expect(day.value.rowsRead).toBe(50 + journalPacks[journalPacks.length - 1]!.rows);
     expect(day.value.packsWritten).toBeLessThanOrEqual(2);
+  });
+
+  it('over days of scattered edits, keeps every pack at least half live, the medium holding only what HEAD names, and restores the data', async () => {
+    const db = freshDb('inc-compact');
+    await seedOrg(db, { articles: 3000, receipts: 0 });
+    const clock = stepClock();
+    await setupBackupSet(db, { unencrypted: true }, { codec: inlineCodec, clock });
+    const settings = await loadSettings(db);
+    // Small pieces in packs of ~256 rows, so a day's 40 edits leave dead rows in many packs.
+    await db.backupSettings.put({ ...settings, set: { ...settings.set!, chunker: { ...settings.set!.chunker, avgDocs: 16, packDocs: 256 } } });
+    const a = stick('a');
+    const random = seededRandom(7);
+    const articlesLayout = async () =>
+      ((await db.backupLayouts.toArray()).find((r) => r.id !== '#pruned') as unknown as { previous: { tables: Record<string, LayoutPack[]> } }).previous.tables['catalog/articles']!;
+    let compacted = 0;
+    for (let day = 0; day < 12; day++) {
+      let dirtyRows = 0;
+      if (day > 0) {
+        const edited = Array.from({ length: 40 }, () => article(Math.floor(random() * 3000), 100 + day));
+        const before = await articlesLayout();
+        dirtyRows = before.filter((p) => edited.some((e) => e.id >= p.first && e.id <= p.last)).reduce((n, p) => n + p.rows, 0);
+        await db.articles.bulkPut(edited.map((e) => toArticleRow(e, 'erp')));
+      }
+      const run = await runBackup(db, a, null, clock, undefined, extras);
+      if (!run.ok) throw new Error(run.reason);
+      // Rows read beyond the edited pieces are a pack's other pieces, read to drop its dead rows.
+      if (day > 0 && run.value.rowsRead > dirtyRows) compacted++;
+      const layout = await articlesLayout();
+      const live = new Map<string, { live: number; total: number }>();
+      for (const p of layout) {
+        const x = live.get(p.name) ?? { live: 0, total: p.packRows ?? p.rows };
+        x.live += p.rows;
+        live.set(p.name, x);
+      }
+      for (const [name, x] of live) expect(2 * x.live, `pack ${name} on day ${day}`).toBeGreaterThanOrEqual(x.total);
+      const head = JSON.parse(new TextDecoder().decode((await a.read('HEAD'))!)) as { packs: [string][] };
+      expect(new Set((await a.list('packs')).map((f) => f.name))).toEqual(new Set(head.packs.map((p) => p[0])));
+    }
+    expect(compacted).toBeGreaterThan(0);
+    const target = freshDb('inc-compact-restored');
+    const preview = await previewRestore(a, '', target, { codec: inlineCodec });
+    if (!preview.ok) throw new Error(preview.reason);
+    await commitRestore(target, preview.value);
+    expect(await dumpTables(target)).toEqual(await dumpTables(db));
+  });
+
+  it('reads a version 1 backup: one piece per pack, entries without skip', async () => {
+    const db = freshDb('inc-v1');
+    await seedOrg(db, { articles: 500, receipts: 300 });
+    const clock = stepClock();
+    await setupBackupSet(db, { unencrypted: true }, { codec: inlineCodec, clock });
+    const settings = await loadSettings(db);
+    const { packDocs: _p, tables: _t, ...v1Chunker } = settings.set!.chunker;
+    await db.backupSettings.put({ ...settings, set: { ...settings.set!, chunker: { ...v1Chunker, avgDocs: 64 } } });
+    const a = stick('a');
+    const run = await runBackup(db, a, null, clock, undefined, extras);
+    if (!run.ok) throw new Error(run.reason);
+    // Rewrite the manifest, HEAD and BACKUP.json as version 1 wrote them.
+    const read = async (path: string) => JSON.parse(new TextDecoder().decode((await a.read(path))!)) as Record<string, unknown>;
+    const head = (await read('HEAD')) as unknown as Head;
+    const manifest = JSON.parse(new TextDecoder().decode(await inlineCodec.open((await a.read(`manifests/${head.manifest.name}`))!, null))) as Manifest;
+    for (const set of Object.values(manifest.dataSets)) for (const t of Object.values(set.tables)) for (const p of t.packs) {
+      expect(p.skip).toBe(0);
+      delete p.skip;
+    }
+    const sealed = await inlineCodec.seal(jsonBytes({ ...manifest, formatVersion: 1 }), 6, null);
+    const name = await sha256Hex(sealed);
+    await a.write(`manifests/${name}`, sealed);
+    await a.write('HEAD', jsonBytes({ ...head, formatVersion: 1, manifest: { name, size: sealed.length } }));
+    await a.write('BACKUP.json', jsonBytes({ ...(await read('BACKUP.json')), formatVersion: 1 }));
+    expect((await verifyBackup(a, 'deep', { codec: inlineCodec })).ok).toBe(true);
+    const target = freshDb('inc-v1-restored');
+    const preview = await previewRestore(a, '', target, { codec: inlineCodec });
+    if (!preview.ok) throw new Error(preview.reason);
+    await commitRestore(target, preview.value);
+    expect(await dumpTables(target)).toEqual(await dumpTables(db));
+  });
+
+  it('reads its tables in parallel transactions that see one snapshot while sales go on', async () => {
+    const db = freshDb('inc-lanes');
+    await seedOrg(db, { articles: 2000, receipts: 2000 });
+    // More stock moves than receipts: the two tables go to different lanes.
+    await db.stockMoves.bulkPut(Array.from({ length: 3000 }, (_, i) => ({ id: `m${i}`, articleId: article(i % 2000).id, receiptId: 'old', qtyMilli: -1, at: '2026-01-01' })));
+    const clock = stepClock();
+    await setupBackupSet(db, { unencrypted: true }, { codec: inlineCodec, clock });
+    const sell = (i: number) =>
+      db.transaction('rw', db.receipts, db.stockMoves, async () => {
+        const r = receipt(10_000 + i);
+        await db.receipts.put(r);
+        await db.stockMoves.put({ id: `${r.id}:0`, articleId: article(i % 2000).id, receiptId: r.id, qtyMilli: -1000, at: r.createdAt });
+      });
+    const a = stick('a');
+    let sold = 0;
+    let selling = true;
+    const sales = (async () => {
+      while (selling) await sell(sold++);
+    })();
+    const run = await runBackup(db, a, null, clock, undefined, extras);
+    selling = false;
+    await sales;
+    if (!run.ok) throw new Error(run.reason);
+    expect(sold).toBeGreaterThan(0);
+    // Receipts and stock moves sit in different lanes; each sale wrote one of each at once.
+    const staged = await stageBackup(a, '', inlineCodec);
+    const receipts = staged.dataSets.receipts!.receipts!.length - 2000;
+    expect(staged.dataSets.receipts!.stockMoves!.length - 3000).toBe(receipts);
   });
 
   it('an unchanged database reads no rows and rewrites no packs', async () => {

@@ -137,10 +137,13 @@ export interface SnapshotFeed {
 }
 
 export interface TableFeed {
-  /** The next documents in key order; continues the current pack. */
+  /** The next documents in key order; continues the current piece. */
   docs(docs: readonly Doc[]): void;
   /** Ends a run of documents: at the end of an incremental run's dirty range, and of the table. */
   endRun(): void;
+  /** The table is complete: its last pack is sealed now (else when the feeder returns). Tables
+   * may be fed at the same time; each goes to the manifest in the order `table` was called. */
+  end(): void;
   /** Previous packs reused as they are (ends the current run first); each must pass `canReuse`. */
   reuse(packs: readonly LayoutPack[]): void;
 }
@@ -159,7 +162,7 @@ export function feedTables(tables: readonly TableInput[]): SnapshotFeeder {
     for (const t of tables) {
       const tf = feed.table(t.set, t.table);
       tf.docs(t.docs);
-      tf.endRun();
+      tf.end();
     }
   };
 }
@@ -216,15 +219,14 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
     report(packRows);
   }
 
-  /** Ends the table being fed: its last pack is sealed. */
-  let closeTable = () => undefined as void;
+  /** Every table's end, called again (harmlessly) when the feeder returns. */
+  const ends: (() => void)[] = [];
   const feed: SnapshotFeed = {
     expectRows: (n) => {
       expected += n;
     },
     table(set, table) {
       check();
-      closeTable();
       const t = { set, table, slots: [] as Slot[], rows: 0 };
       tables.push(t);
       const params = tableChunker(config.chunker, table);
@@ -239,11 +241,13 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
         rawBytes += c.plain.length;
         packer.add(c, slot);
       });
-      closeTable = () => {
+      const end = () => {
         cutter.flush();
         packer.flush();
       };
+      ends.push(end);
       return {
+        end,
         docs(docs) {
           check();
           for (const d of docs) cutter.push(d);
@@ -267,7 +271,7 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
   };
   try {
     await source(feed, canReuse);
-    closeTable();
+    for (const end of ends) end();
   } finally {
     // Never leave seals and writes running behind a failed read.
     await Promise.all(tasks);
