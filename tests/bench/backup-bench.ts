@@ -3,7 +3,7 @@
 // The exported functions run in Node (fake-indexeddb, `npx tsx tests/bench/backup-bench.ts`)
 // or in Chromium (the lead's bench passes a real OrgDatabase, an OPFS handle and the Worker codec).
 import { toArticleRow, type OrgDatabase } from '../../src/db/schema';
-import { cutPacks, packPieces, tableChunker } from '../../src/backup/format/chunker';
+import { cutPieces, packPieces, tableChunker } from '../../src/backup/format/chunker';
 import { inlineCodec, type PackCodec } from '../../src/backup/format/codec';
 import type { BackupDestination } from '../../src/backup/format/types';
 import { readDataSets } from '../../src/backup/dexie-source';
@@ -18,6 +18,8 @@ export interface BackupBenchFigures {
   floorMs: number;
   fullMs: number;
   fullVsFloor: number;
+  /** Pack files the full run wrote. */
+  fullPacks: number;
   /** ms spent up to each commit step of the full run (packs-written includes reading rows). */
   fullSteps: Record<string, number>;
   incrementalScatteredMs: number;
@@ -58,7 +60,7 @@ export async function measureBackup(
   // The floor seals exactly the packs a full run writes: each table's pieces, grouped.
   const packs = tables.flatMap((tb) => {
     const params = tableChunker(s.set!.chunker, tb.table);
-    return packPieces(cutPacks(tb.docs, params), params);
+    return packPieces(cutPieces(tb.docs, params), params);
   });
   const rawBytes = packs.reduce((a, p) => a + p.length, 0);
   t = clockNow();
@@ -104,7 +106,7 @@ export async function measureBackup(
 
   return {
     rows: tables.reduce((a, tb) => a + tb.docs.length, 0), rawMB: +mb(rawBytes).toFixed(1), readMs: Math.round(readMs), floorMs: Math.round(floorMs),
-    fullMs: Math.round(fullMs), fullSteps, fullVsFloor: +(floorMs / fullMs).toFixed(2),
+    fullMs: Math.round(fullMs), fullSteps, fullPacks: full.value.packsWritten, fullVsFloor: +(floorMs / fullMs).toFixed(2),
     incrementalScatteredMs: Math.round(incrementalScatteredMs), incrementalScatteredVsFull: +(incrementalScatteredMs / fullMs).toFixed(2),
     incrementalAppendMs: Math.round(incrementalAppendMs), incrementalAppendSteps, incrementalAppendVsFull: +(incrementalAppendMs / fullMs).toFixed(2),
     restoreMs: Math.round(restoreMs), restoreStageMs: Math.round(restoreStageMs), restoreMBps: +(mb(preview.value.staged.rawBytes) / (restoreMs / 1000)).toFixed(1),

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { toArticleRow } from '../../src/db/schema';
 import { inlineCodec } from '../../src/backup/format/codec';
-import { cutPacks, tableChunker } from '../../src/backup/format/chunker';
+import { cutPieces, tableChunker } from '../../src/backup/format/chunker';
 import { readDataSets } from '../../src/backup/dexie-source';
 import { directoryDestination } from '../../src/backup/destinations/directory';
 import { MemoryDirectoryHandle } from '../../src/backup/destinations/memory-handle';
@@ -57,7 +57,7 @@ describe('daily backup', () => {
     let allRows = 0;
     const pieces: { first: string; last: string; rows: number }[] = [];
     for (const t of tables) {
-      for (const c of cutPacks(t.docs, tableChunker(settings.set!.chunker, t.table))) {
+      for (const c of cutPieces(t.docs, tableChunker(settings.set!.chunker, t.table))) {
         pieces.push({ first: c.first, last: c.last, rows: c.rows });
         allRows += c.rows;
         if ((touchedKeys[t.table] ?? []).some((k) => k >= c.first && k <= c.last)) touchedRows += c.rows;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCutter, cutPacks, parsePack, type Chunk, type Doc } from './chunker';
+import { createCutter, cutPieces, parsePack, type Chunk, type Doc } from './chunker';
 import { fromUtf8 } from './bytes';
 
 const params = { salt: 'ab12', avgDocs: 16, maxBytes: 1 << 20 };
@@ -9,9 +9,9 @@ const docs = (n: number, edit?: (i: number) => string): Doc[] =>
     return { key, json: JSON.stringify({ id: key, v: edit?.(i) ?? 'x' }) };
   });
 
-describe('cutPacks', () => {
+describe('cutPieces', () => {
   it('keeps every document, in order, across packs of about avgDocs', () => {
-    const chunks = cutPacks(docs(2000), params);
+    const chunks = cutPieces(docs(2000), params);
     expect(chunks.reduce((n, c) => n + c.rows, 0)).toBe(2000);
     expect(chunks.length).toBeGreaterThan(2000 / 16 / 2);
     expect(chunks.length).toBeLessThan((2000 / 16) * 2);
@@ -20,8 +20,8 @@ describe('cutPacks', () => {
   });
 
   it('an edited document changes only the pack holding it', () => {
-    const before = cutPacks(docs(1000), params);
-    const after = cutPacks(docs(1000, (i) => (i === 500 ? 'edited' : 'x')), params);
+    const before = cutPieces(docs(1000), params);
+    const after = cutPieces(docs(1000, (i) => (i === 500 ? 'edited' : 'x')), params);
     expect(after.map((c) => [c.first, c.last])).toEqual(before.map((c) => [c.first, c.last]));
     const differing = after.filter((c, i) => fromUtf8(c.plain) !== fromUtf8(before[i]!.plain));
     expect(differing).toHaveLength(1);
@@ -30,29 +30,29 @@ describe('cutPacks', () => {
 
   it('a removed key changes at most the pack it was in and merges with the next one only at a cut', () => {
     const all = docs(1000);
-    const before = cutPacks(all, params).map((c) => fromUtf8(c.plain));
-    const after = cutPacks(all.filter((d) => d.key !== 'k00300'), params).map((c) => fromUtf8(c.plain));
+    const before = cutPieces(all, params).map((c) => fromUtf8(c.plain));
+    const after = cutPieces(all.filter((d) => d.key !== 'k00300'), params).map((c) => fromUtf8(c.plain));
     const unchanged = after.filter((p) => before.includes(p)).length;
     expect(unchanged).toBeGreaterThanOrEqual(before.length - 2);
   });
 
   it('depends on the salt, so two sets cut differently', () => {
-    const a = cutPacks(docs(500), params).map((c) => c.last);
-    const b = cutPacks(docs(500), { ...params, salt: 'ffff' }).map((c) => c.last);
+    const a = cutPieces(docs(500), params).map((c) => c.last);
+    const b = cutPieces(docs(500), { ...params, salt: 'ffff' }).map((c) => c.last);
     expect(a).not.toEqual(b);
   });
 
   it('caps a pack at maxBytes', () => {
-    const big = cutPacks(docs(300, () => 'y'.repeat(1000)), { ...params, avgDocs: 1_000_000, maxBytes: 10_000 });
+    const big = cutPieces(docs(300, () => 'y'.repeat(1000)), { ...params, avgDocs: 1_000_000, maxBytes: 10_000 });
     expect(big.length).toBeGreaterThan(20);
     expect(big.every((c) => c.plain.length <= 10_000 + 1100)).toBe(true);
   });
 });
 
 describe('createCutter', () => {
-  it('streamed in batches of any size, cuts exactly as cutPacks over the whole table', () => {
+  it('streamed in batches of any size, cuts exactly as cutPieces over the whole table', () => {
     const all = docs(3000, (i) => 'y'.repeat(i % 13));
-    const whole = cutPacks(all, params);
+    const whole = cutPieces(all, params);
     for (const batch of [1, 7, 100, 999, 4000]) {
       const out: Chunk[] = [];
       const cutter = createCutter(params, (c) => out.push(c));

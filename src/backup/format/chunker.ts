@@ -1,14 +1,15 @@
-// Cuts a table's documents, sorted by key, into packs at key-determined points: a pack ends
+// Cuts a table's documents, sorted by key, into pieces at key-determined points: a piece ends
 // after a key whose salted hash hits 0 mod avgDocs. The cut points depend only on the keys
-// present, so editing a document rewrites only its pack, and a new key only the pack it falls in.
+// present, so editing a document changes only its piece, and a new key only the piece it falls
+// in. Pieces are then grouped into packs, the files of the repository (createPacker).
 import { utf8 } from './bytes';
 
 export interface ChunkerParams {
-  /** Hex salt from BACKUP.json, so pack boundaries do not reveal keys across sets. */
+  /** Hex salt from BACKUP.json, so piece boundaries do not reveal keys across sets. */
   salt: string;
-  /** Expected documents per pack. */
+  /** Expected documents per piece. */
   avgDocs: number;
-  /** Hard cap on a pack's uncompressed size (a few huge documents still make several packs). */
+  /** Hard cap on a piece's and a pack's uncompressed size (a few huge documents still make several). */
   maxBytes: number;
   /** Expected documents per piece for the tables named here, instead of `avgDocs`. */
   tables?: Record<string, number>;
@@ -66,7 +67,7 @@ export function isCutPoint(p: ChunkerParams, key: string): boolean {
   return keyHash(p.salt, key) % p.avgDocs === 0;
 }
 
-/** Cuts a key-ordered stream of documents into packs; `flush` ends the current pack. */
+/** Cuts a key-ordered stream of documents into pieces; `flush` ends the current piece. */
 export interface Cutter {
   push(d: Doc): void;
   flush(): void;
@@ -95,7 +96,7 @@ export function createCutter(p: ChunkerParams, emit: (c: Chunk) => void): Cutter
   };
 }
 
-export function cutPacks(docs: readonly Doc[], p: ChunkerParams): Chunk[] {
+export function cutPieces(docs: readonly Doc[], p: ChunkerParams): Chunk[] {
   const out: Chunk[] = [];
   const cutter = createCutter(p, (c) => out.push(c));
   for (const d of docs) cutter.push(d);

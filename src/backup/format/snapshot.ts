@@ -200,7 +200,12 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
     const plainSha256 = await sha256Hex(plain);
     const tag = await hmacHex(tagKey, utf8(`${set}/${table}/${ctx.level}/${plainSha256}`));
     const packRows = placed.reduce((n, x) => n + x.piece.rows, 0);
-    for (const { extra: slot, skip } of placed) Object.assign(slot, { tag, packRows }, { entry: Object.assign(slot.entry, { plainSha256, skip }) });
+    for (const { extra: slot, skip } of placed) {
+      slot.tag = tag;
+      slot.packRows = packRows;
+      slot.entry.plainSha256 = plainSha256;
+      slot.entry.skip = skip;
+    }
     if (!failure && !previous.has(tag) && !inRun.has(tag)) {
       inRun.set(tag, ['', 0, tag]);
       const sealed = await sealing(async () => (failure ? null : ctx.codec.seal(plain, ctx.level, recipient)));
