@@ -70,7 +70,7 @@ describe('incremental backup', () => {
     const first = await runBackup(db, a, null, clock, undefined, extras);
     if (!first.ok) throw new Error(first.reason);
     const journalPacks = (await db.backupLayouts.toArray()).flatMap((r) => (r as unknown as { previous?: { tables: Record<string, { rows: number }[]> } }).previous?.tables['receipts/receipts'] ?? []);
-    // 3,000 receipts in packs of about 2,048 (DEFAULT_CHUNKER.tables), not 128.
+    // 3,000 receipts in pieces of about 2,048 (DEFAULT_CHUNKER.tables), not 64.
     expect(journalPacks.length).toBeGreaterThan(0);
     expect(journalPacks.length).toBeLessThan(8);
     await db.receipts.bulkPut(Array.from({ length: 50 }, (_, i) => receipt(3000 + i)));
