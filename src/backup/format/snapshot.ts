@@ -122,7 +122,7 @@ async function dropRotten(dest: BackupDestination, byTag: Map<string, PackRef>, 
 
 interface PacksResult {
   dataSets: Manifest['dataSets'];
-  /** One per pack in manifest order (reused or new). */
+  /** One per manifest entry (piece), in manifest order, reused or new. */
   refs: PackRef[];
   written: PackRef[];
   rawBytes: number;
@@ -239,7 +239,7 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
         tasks.push(sealPack(set, table, plain, placed).catch((error: unknown) => void (failure ??= { error })));
       });
       const cutter = createCutter(params, (c) => {
-        // Same fields in the same order as a reused entry: the manifest must not differ from a full run's.
+        // Same fields in the same order as a reused entry (the manifest is JSON written byte for byte).
         const slot: Slot = { entry: { name: '', size: 0, plainSha256: '', skip: 0, rows: c.rows, first: c.first, last: c.last }, tag: '', raw: c.plain.length, packRows: 0 };
         t.slots.push(slot);
         t.rows += c.rows;
