@@ -34,6 +34,7 @@ export async function readDataSets(db: OrgDatabase, sets: readonly DataSetName[]
   const tables: TableInput[] = [];
   const collect: SnapshotFeed = {
     expectRows: () => undefined,
+    room: () => null,
     table(set, table) {
       const t: TableInput = { set, table, docs: [] };
       tables.push(t);
@@ -153,7 +154,8 @@ function firstBatch(store: IDBObjectStore, lo: string | null, hi: string | null)
  * machinery cost ≈ 25 % over raw getAll here.
  */
 async function feedRange(
-  store: IDBObjectStore, keyPath: string, strip: readonly string[], hi: string | null, first: Promise<Rows> | null, out: (docs: Doc[]) => void,
+  store: IDBObjectStore, keyPath: string, strip: readonly string[], hi: string | null, first: Promise<Rows> | null,
+  out: (docs: Doc[]) => void, room: () => Promise<void> | null,
 ): Promise<number> {
   let pending = first;
   let n = 0;
@@ -166,8 +168,30 @@ async function feedRange(
     const docs: Doc[] = rows.map((row) => toDoc(row, keyPath, strip));
     if (docs.length) out(docs);
     n += docs.length;
+    // Too many packs wait for the Worker: let it catch up before reading on.
+    const wait = room();
+    if (wait) await keepAlive(store, wait);
   }
   return n;
+}
+
+/**
+ * Waits for `until` inside the read transaction. IndexedDB commits a transaction that has no
+ * request pending once its task ends, so tiny requests (a count of a key that does not exist)
+ * are chained meanwhile; the snapshot stays the same one.
+ */
+async function keepAlive(store: IDBObjectStore, until: Promise<void>): Promise<void> {
+  let done = false;
+  void until.then(() => {
+    done = true;
+  });
+  while (!done) {
+    await new Promise<void>((resolve, reject) => {
+      const req = store.count(IDBKeyRange.only('\uffff'));
+      req.onsuccess = () => resolve();
+      req.onerror = () => reject(req.error ?? new Error('count failed'));
+    });
+  }
 }
 
 /** Dirty key ranges whose first batch is asked for ahead of the one being fed: an incremental
@@ -223,6 +247,7 @@ export async function feedDataSetsSince(
   // side. The snapshot seals and writes what it is fed in tasks of its own: they start outside
   // the transactions' zones, so Dexie does not track their promises as part of the read.
   const feeds = wanted.map((w) => outsideZone(feed.table(w.set, w.table)));
+  const room = () => Dexie.ignoreTransaction(() => feed.room());
   // Biggest tables first, each to the lane with the fewest rows so far.
   const assigned: number[][] = Array.from({ length: Math.max(1, lanes) }, () => []);
   const load = assigned.map(() => 0);
@@ -264,7 +289,7 @@ export async function feedDataSetsSince(
             rows += p.reuse.reduce((a, r) => a + r.rows, 0);
           } else {
             askUpTo(next + RANGES_AHEAD);
-            const n = await feedRange(store, keyPath, strip, p.hi, started[next] ?? null, (d) => tf.docs(d));
+            const n = await feedRange(store, keyPath, strip, p.hi, started[next] ?? null, (d) => tf.docs(d), room);
             started[next++] = null;
             tf.endRun();
             rows += n;

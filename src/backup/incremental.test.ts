@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { toArticleRow } from '../db/schema';
 import { isCutPoint } from './format/chunker';
-import { inlineCodec } from './format/codec';
+import { inlineCodec, type CompressionLevel } from './format/codec';
 import { stageBackup } from './format/reader';
 import { directoryDestination } from './destinations/directory';
 import { MemoryDirectoryHandle } from './destinations/memory-handle';
@@ -184,6 +184,32 @@ describe('incremental backup', () => {
     const staged = await stageBackup(a, '', inlineCodec);
     const receipts = staged.dataSets.receipts!.receipts!.length - 2000;
     expect(staged.dataSets.receipts!.stockMoves!.length - 3000).toBe(receipts);
+  });
+
+  it('waits for the Worker when too many packs are unsealed, within the same read transaction', async () => {
+    const db = freshDb('inc-backlog');
+    await seedOrg(db, { articles: 24_000, receipts: 0 });
+    const clock = stepClock();
+    await setupBackupSet(db, { unencrypted: true }, { codec: inlineCodec, clock });
+    // A slow codec: reading runs far ahead of sealing.
+    const slow = { ...inlineCodec, seal: async (plain: Uint8Array, level: CompressionLevel, recipient: string | null) => {
+      await new Promise((r) => setTimeout(r, 5));
+      return inlineCodec.seal(plain, level, recipient);
+    } };
+    const free = await runBackup(db, stick('a'), null, clock, undefined, { ...extras, codec: slow });
+    const limit = 200_000;
+    const b = stick('b');
+    const bounded = await runBackup(db, b, null, clock, undefined, { ...extras, codec: slow, maxPendingBytes: limit });
+    if (!free.ok || !bounded.ok) throw new Error('backup failed');
+    expect(free.value.peakPendingBytes).toBeGreaterThan(free.value.rawBytes / 2);
+    // Reading waits after each batch (4,000 rows, 1/6 of the table): past the limit by about a
+    // batch and the pack its last rows end up in.
+    expect(bounded.value.peakPendingBytes).toBeLessThan(limit + bounded.value.rawBytes / 4);
+    const target = freshDb('inc-backlog-restored');
+    const preview = await previewRestore(b, '', target, { codec: inlineCodec });
+    if (!preview.ok) throw new Error(preview.reason);
+    await commitRestore(target, preview.value);
+    expect(await dumpTables(target)).toEqual(await dumpTables(db));
   });
 
   it('an unchanged database reads no rows and rewrites no packs', async () => {

@@ -25,6 +25,8 @@ export interface RunExtras {
   faults?: Faults;
   /** Extra folders from the disk, backed up as data set "files" (one table per label). */
   extraFolders?: ExtraFolder[];
+  /** Unsealed pack bytes a run may hold before reading waits (SnapshotContext.maxPendingBytes). */
+  maxPendingBytes?: number;
 }
 
 export interface BackupRunReport extends Omit<SnapshotStats, 'head' | 'layout'> {
@@ -77,7 +79,7 @@ export async function runBackup(
           snapshotId, createdAt: started.toISOString(), description: extras.description ?? '', organization: extras.organization,
           stores: extras.stores ?? [], includeIndexes: s.includeIndexes, schemaVersion: db.verno,
         },
-        { codec: extras.codec, level: s.compressionLevel, dedupSecret: s.dedupSecret, faults: extras.faults, onProgress, previousHead },
+        { codec: extras.codec, level: s.compressionLevel, dedupSecret: s.dedupSecret, faults: extras.faults, onProgress, previousHead, maxPendingBytes: extras.maxPendingBytes },
       );
     // Tables are read in parallel transactions; should a write slip between their starts, the
     // run is made again in one (what the first attempt wrote is not under HEAD: collected).

@@ -20,6 +20,8 @@ export interface BackupBenchFigures {
   fullVsFloor: number;
   /** Pack files the full run wrote. */
   fullPacks: number;
+  /** The most unsealed pack plaintext the full run held (MB). */
+  fullPeakPendingMB: number;
   /** ms spent up to each commit step of the full run (packs-written includes reading rows). */
   fullSteps: Record<string, number>;
   incrementalScatteredMs: number;
@@ -106,7 +108,7 @@ export async function measureBackup(
 
   return {
     rows: tables.reduce((a, tb) => a + tb.docs.length, 0), rawMB: +mb(rawBytes).toFixed(1), readMs: Math.round(readMs), floorMs: Math.round(floorMs),
-    fullMs: Math.round(fullMs), fullSteps, fullPacks: full.value.packsWritten, fullVsFloor: +(floorMs / fullMs).toFixed(2),
+    fullMs: Math.round(fullMs), fullSteps, fullPacks: full.value.packsWritten, fullPeakPendingMB: +mb(full.value.peakPendingBytes).toFixed(1), fullVsFloor: +(floorMs / fullMs).toFixed(2),
     incrementalScatteredMs: Math.round(incrementalScatteredMs), incrementalScatteredVsFull: +(incrementalScatteredMs / fullMs).toFixed(2),
     incrementalAppendMs: Math.round(incrementalAppendMs), incrementalAppendSteps, incrementalAppendVsFull: +(incrementalAppendMs / fullMs).toFixed(2),
     restoreMs: Math.round(restoreMs), restoreStageMs: Math.round(restoreStageMs), restoreMBps: +(mb(preview.value.staged.rawBytes) / (restoreMs / 1000)).toFixed(1),

@@ -51,6 +51,9 @@ export interface SnapshotContext {
   sealParallel?: number;
   /** Reused packs hashed per run to catch rot on the medium; default 16. */
   checkReused?: number;
+  /** Plaintext bytes of packs made but not yet sealed past which the feeder is asked to wait
+   * (`SnapshotFeed.room`); default 64 MiB. Reading runs ahead of sealing. */
+  maxPendingBytes?: number;
   /** The medium's HEAD as the caller already read it (readPreviousHead); read here when absent. */
   previousHead?: Head | null;
 }
@@ -63,6 +66,8 @@ export interface SnapshotStats {
   totalBytes: number;
   rawBytes: number;
   removed: number;
+  /** The most plaintext bytes of packs that waited to be sealed at one time. */
+  peakPendingBytes: number;
   /** Every table's packs with tags, keyed "set/table", for the next incremental run. */
   layout: Record<string, LayoutPack[]>;
 }
@@ -126,6 +131,7 @@ interface PacksResult {
   refs: PackRef[];
   written: PackRef[];
   rawBytes: number;
+  peakPendingBytes: number;
   layout: Record<string, LayoutPack[]>;
 }
 
@@ -134,6 +140,10 @@ export interface SnapshotFeed {
   /** Rows the feeder expects to deliver (adds to the progress total); optional. */
   expectRows(n: number): void;
   table(set: string, table: string): TableFeed;
+  /** Null while the packs waiting to be sealed fit in `maxPendingBytes`; else a promise that
+   * resolves when they fit again (or the run failed). A feeder reading inside a database
+   * transaction must keep it alive while it waits. */
+  room(): Promise<void> | null;
 }
 
 export interface TableFeed {
@@ -224,19 +234,39 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
     report(packRows);
   }
 
+  // Packs made but not yet sealed (their plaintext is in memory): the feeder waits past the limit.
+  const maxPending = ctx.maxPendingBytes ?? 64 * 1024 * 1024;
+  let pendingBytes = 0;
+  let peakPendingBytes = 0;
+  let roomWaiters: (() => void)[] = [];
+  const sealed = (bytes: number) => {
+    pendingBytes -= bytes;
+    if (pendingBytes > maxPending && !failure) return;
+    const waiters = roomWaiters;
+    roomWaiters = [];
+    for (const w of waiters) w();
+  };
+
   /** Every table's end, called again (harmlessly) when the feeder returns. */
   const ends: (() => void)[] = [];
   const feed: SnapshotFeed = {
     expectRows: (n) => {
       expected += n;
     },
+    room: () => (pendingBytes > maxPending && !failure ? new Promise<void>((resolve) => roomWaiters.push(resolve)) : null),
     table(set, table) {
       check();
       const t = { set, table, slots: [] as Slot[], rows: 0 };
       tables.push(t);
       const params = tableChunker(config.chunker, table);
       const packer = createPacker<Slot>(params, (plain, placed) => {
-        tasks.push(sealPack(set, table, plain, placed).catch((error: unknown) => void (failure ??= { error })));
+        pendingBytes += plain.length;
+        peakPendingBytes = Math.max(peakPendingBytes, pendingBytes);
+        tasks.push(
+          sealPack(set, table, plain, placed)
+            .catch((error: unknown) => void (failure ??= { error }))
+            .finally(() => sealed(plain.length)),
+        );
       });
       const cutter = createCutter(params, (c) => {
         // Same fields in the same order as a reused entry (the manifest is JSON written byte for byte).
@@ -297,7 +327,7 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
     (dataSets[t.set] ??= { tables: {} }).tables[t.table] = { rows: t.rows, packs: t.slots.map((x) => x.entry) };
     layout[`${t.set}/${t.table}`] = t.slots.map((x) => ({ ...x.entry, tag: x.tag, raw: x.raw, packRows: x.packRows }));
   }
-  return { dataSets, refs, written, rawBytes, layout };
+  return { dataSets, refs, written, rawBytes, peakPendingBytes, layout };
 }
 
 export async function writeSnapshot(
@@ -308,7 +338,7 @@ export async function writeSnapshot(
   ctx: SnapshotContext,
 ): Promise<SnapshotStats> {
   const recipient = config.encryption === 'none' ? null : config.recipient;
-  const { dataSets, refs, written, rawBytes, layout } = await writePacks(dest, config, Array.isArray(tables) ? feedTables(tables) : tables, ctx);
+  const { dataSets, refs, written, rawBytes, peakPendingBytes, layout } = await writePacks(dest, config, Array.isArray(tables) ? feedTables(tables) : tables, ctx);
   await step(ctx.faults, 'packs-written');
 
   const manifest: Manifest = {
@@ -335,7 +365,7 @@ export async function writeSnapshot(
   await step(ctx.faults, 'gc-done');
   const bytesWritten = written.reduce((n, r) => n + r[1], 0) + sealedManifest.length;
   const totalBytes = unique.reduce((n, r) => n + r[1], 0) + sealedManifest.length;
-  return { head, packsWritten: written.length, packsReused: unique.length - written.length, bytesWritten, totalBytes, rawBytes, removed, layout };
+  return { head, packsWritten: written.length, packsReused: unique.length - written.length, bytesWritten, totalBytes, rawBytes, removed, peakPendingBytes, layout };
 }
 
 /** A file just written must read back whole with its hash. */
