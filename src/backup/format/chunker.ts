@@ -52,19 +52,27 @@ export interface Chunk {
   plain: Uint8Array;
 }
 
-/** FNV-1a over UTF-16 code units: fast, stable, and enough for spreading cut points. */
-export function keyHash(salt: string, key: string): number {
-  let h = 0x811c9dc5;
-  const s = salt + key;
+const FNV_OFFSET = 0x811c9dc5;
+
+function fnv(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h;
 }
 
+/** FNV-1a over the UTF-16 code units of `salt + key`: fast, stable, and enough for spreading cut points. */
+export function keyHash(salt: string, key: string): number {
+  return fnv(fnv(FNV_OFFSET, salt), key) >>> 0;
+}
+
+/** The salt's part of the hash, computed once per salt (a backup tests every key). */
+let saltState = { salt: '', h: FNV_OFFSET };
+
 export function isCutPoint(p: ChunkerParams, key: string): boolean {
-  return keyHash(p.salt, key) % p.avgDocs === 0;
+  if (saltState.salt !== p.salt) saltState = { salt: p.salt, h: fnv(FNV_OFFSET, p.salt) };
+  return (fnv(saltState.h, key) >>> 0) % p.avgDocs === 0;
 }
 
 /** Cuts a key-ordered stream of documents into pieces; `flush` ends the current piece. */
