@@ -3,7 +3,7 @@
 // transaction that replaces the chosen data sets.
 import { DATA_SETS, nameWords, searchKey, type DataSetName, type OrgDatabase } from '../db/schema';
 import { ALL_TABLES, CHANGE_LOG, changesSince, currentChangeSeq } from '../db/changes';
-import { isCutPoint, tableChunker, type ChunkerParams, type Doc } from './format/chunker';
+import { cutPointTest, tableChunker, type ChunkerParams, type Doc } from './format/chunker';
 import Dexie from 'dexie';
 import type { LayoutPack, SnapshotFeed, TableFeed, TableInput } from './format/snapshot';
 import type { StagedBackup } from './format/reader';
@@ -31,25 +31,27 @@ function toDoc(row: Record<string, unknown>, keyPath: string, strip: readonly st
 
 /** Every row of the chosen data sets in memory, in key order (the export and tests). */
 export async function readDataSets(db: OrgDatabase, sets: readonly DataSetName[], includeIndexes: boolean): Promise<TableInput[]> {
-  const tables: TableInput[] = [];
-  const collect: SnapshotFeed = {
-    expectRows: () => undefined,
-    room: () => null,
-    table(set, table) {
-      const t: TableInput = { set, table, docs: [] };
-      tables.push(t);
-      return {
-        docs: (docs) => {
-          for (const d of docs) t.docs.push(d);
-        },
-        endRun: () => undefined,
-        end: () => undefined,
-        reuse: () => undefined,
-      };
-    },
-  };
-  await feedDataSetsSince(db, sets, includeIndexes, null, collect, () => false);
-  return tables;
+  return inOneSnapshot(async (lanes) => {
+    const tables: TableInput[] = [];
+    const collect: SnapshotFeed = {
+      expectRows: () => undefined,
+      room: () => null,
+      table(set, table) {
+        const t: TableInput = { set, table, docs: [] };
+        tables.push(t);
+        return {
+          docs: (docs) => {
+            for (const d of docs) t.docs.push(d);
+          },
+          endRun: () => undefined,
+          end: () => undefined,
+          reuse: () => undefined,
+        };
+      },
+    };
+    await feedDataSetsSince(db, sets, includeIndexes, null, collect, () => false, lanes);
+    return tables;
+  });
 }
 
 /** The previous snapshot on a medium: its packs per "set/table" and the change counter it saw. */
@@ -69,11 +71,12 @@ type Plan = ({ reuse: LayoutPack[] } | Range)[];
  * them otherwise). Null: read the whole table.
  */
 export function planTable(packs: readonly LayoutPack[], changed: ReadonlySet<unknown>, chunker: ChunkerParams): Plan | null {
+  const isCut = cutPointTest(chunker);
   const segs: LayoutPack[][] = [];
   let cur: LayoutPack[] = [];
   packs.forEach((p, i) => {
     cur.push(p);
-    if (isCutPoint(chunker, p.last) || i === packs.length - 1) {
+    if (isCut(p.last) || i === packs.length - 1) {
       segs.push(cur);
       cur = [];
     }
@@ -217,6 +220,46 @@ export class SnapshotMoved extends Error {
  * requests one after the other, two transactions side by side (≈ 20 % faster in Chromium). */
 export const READ_LANES = 2;
 
+/** Runs a read over READ_LANES transactions; should a write slip between their starts
+ * (SnapshotMoved), runs it again in one. */
+export async function inOneSnapshot<T>(read: (lanes: number) => Promise<T>): Promise<T> {
+  try {
+    return await read(READ_LANES);
+  } catch (e) {
+    if (e instanceof SnapshotMoved) return read(1);
+    throw e;
+  }
+}
+
+/** One table's plan, fed in key order from `store`: reused pieces as they are, dirty ranges read. */
+async function feedPlan(
+  store: IDBObjectStore, keyPath: string, strip: readonly string[], plan: Plan, tf: TableFeed, room: () => Promise<void> | null,
+): Promise<{ rows: number; rowsRead: number }> {
+  const ranges = plan.filter((p): p is Range => !('reuse' in p));
+  const started: (Promise<Rows> | null)[] = [];
+  let next = 0;
+  let rows = 0;
+  let rowsRead = 0;
+  for (const p of plan) {
+    if ('reuse' in p) {
+      tf.reuse(p.reuse);
+      rows += p.reuse.reduce((a, r) => a + r.rows, 0);
+      continue;
+    }
+    while (started.length < Math.min(ranges.length, next + RANGES_AHEAD + 1)) {
+      const r = ranges[started.length]!;
+      started.push(firstBatch(store, r.lo, r.hi));
+    }
+    const n = await feedRange(store, keyPath, strip, p.hi, started[next] ?? null, (d) => tf.docs(d), room);
+    started[next++] = null;
+    tf.endRun();
+    rows += n;
+    rowsRead += n;
+  }
+  tf.end();
+  return { rows, rowsRead };
+}
+
 /**
  * Reads the chosen data sets in read transactions that all see one consistent snapshot, and
  * feeds them to the snapshot in batches as they come, so sealing and writing run while the
@@ -249,59 +292,37 @@ export async function feedDataSetsSince(
   const feeds = wanted.map((w) => outsideZone(feed.table(w.set, w.table)));
   const room = () => Dexie.ignoreTransaction(() => feed.room());
   // Biggest tables first, each to the lane with the fewest rows so far.
-  const assigned: number[][] = Array.from({ length: Math.max(1, lanes) }, () => []);
-  const load = assigned.map(() => 0);
+  const laneOf: number[] = [];
+  const load = Array.from({ length: Math.max(1, lanes) }, () => 0);
   for (const i of wanted.map((_, i) => i).sort((x, y) => counts[y]! - counts[x]!)) {
     const l = load.indexOf(Math.min(...load));
-    assigned[l]!.push(i);
+    laneOf[i] = l;
     load[l]! += counts[i]!;
   }
-  const lane = (tables: number[]) =>
+  const lane = (l: number) =>
     db.transaction('r', scope, async () => {
+      const tx = Dexie.currentTransaction!;
       const seq = await currentChangeSeq(db);
       const usable = previous !== null && previous.seq <= seq;
       const changes = usable ? await changesSince(db, previous.seq) : null;
       const all = changes === null || changes.has(ALL_TABLES);
-      let rows = 0;
-      let rowsRead = 0;
-      for (const i of tables.sort((x, y) => x - y)) {
-        const { set, table } = wanted[i]!;
-        const tf = feeds[i]!;
+      const done = { seq, rows: 0, rowsRead: 0 };
+      for (const [i, { set, table }] of wanted.entries()) {
+        if (laneOf[i] !== l) continue;
         const packs = previous?.tables[`${set}/${table}`];
         const reusable = packs && packs.every(canReuse) ? packs : undefined;
         const changed = all || !reusable ? null : changes.get(table);
         const plan: Plan =
           changed === undefined ? [{ reuse: reusable! }] : ((changed && planTable(reusable!, changed, tableChunker(previous!.chunker, table))) ?? [{ lo: null, hi: null }]);
-        const tx = Dexie.currentTransaction;
-        if (!tx) throw new Error('feedDataSetsSince reads inside its transaction');
-        const store = tx.idbtrans.objectStore(table);
-        const keyPath = String(db.table(table).schema.primKey.keyPath);
         const strip = includeIndexes ? [] : (DERIVED[table] ?? []);
-        const ranges = plan.filter((p): p is Range => !('reuse' in p));
-        const started: (Promise<Rows> | null)[] = [];
-        const askUpTo = (last: number) => {
-          for (let r = ranges[started.length]; r && started.length <= last; r = ranges[started.length]) started.push(firstBatch(store, r.lo, r.hi));
-        };
-        let next = 0;
-        for (const p of plan) {
-          if ('reuse' in p) {
-            tf.reuse(p.reuse);
-            rows += p.reuse.reduce((a, r) => a + r.rows, 0);
-          } else {
-            askUpTo(next + RANGES_AHEAD);
-            const n = await feedRange(store, keyPath, strip, p.hi, started[next] ?? null, (d) => tf.docs(d), room);
-            started[next++] = null;
-            tf.endRun();
-            rows += n;
-            rowsRead += n;
-          }
-        }
-        tf.end();
+        const fed = await feedPlan(tx.idbtrans.objectStore(table), String(db.table(table).schema.primKey.keyPath), strip, plan, feeds[i]!, room);
+        done.rows += fed.rows;
+        done.rowsRead += fed.rowsRead;
       }
-      return { seq, rows, rowsRead };
+      return done;
     });
   // Started in the same task, so no writer can commit between them.
-  const results = await Promise.all(assigned.filter((a) => a.length > 0).map(lane));
+  const results = await Promise.all([...new Set(laneOf)].map(lane));
   const seq = results[0]?.seq ?? 0;
   if (results.some((r) => r.seq !== seq)) throw new SnapshotMoved();
   return { seq, rows: results.reduce((n, r) => n + r.rows, 0), rowsRead: results.reduce((n, r) => n + r.rowsRead, 0) };

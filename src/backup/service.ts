@@ -9,7 +9,7 @@ import { identifyMedium, prepareRepository } from './format/repo';
 import { feedTables, readPreviousHead, writeSnapshot, type SnapshotStats } from './format/snapshot';
 import { pruneChanges } from '../db/changes';
 import { fail, ok, toFailure, type BackupClock, type BackupDestination, type BackupReader, type Faults, type OnProgress, type Result } from './format/types';
-import { ALL_DATA_SETS, READ_LANES, SnapshotMoved, commitStaged, countRows, feedDataSetsSince, type PreviousLayout, type RowCounts } from './dexie-source';
+import { ALL_DATA_SETS, commitStaged, countRows, feedDataSetsSince, inOneSnapshot, type PreviousLayout, type RowCounts } from './dexie-source';
 import { loadSettings, type BackupSettings } from './settings';
 import { FILES_SET, readExtraFolders, type ExtraFolder } from './folder-source';
 
@@ -66,9 +66,10 @@ export async function runBackup(
     const extra = await readExtraFolders(extras.extraFolders ?? []);
     const snapshotId = randomHex(12);
     const extraRows = extra.reduce((n, t) => n + t.docs.length, 0);
-    // Tables stream from one read transaction into the snapshot: packs seal while rows are read.
+    // Tables stream from read transactions that see one snapshot: packs seal while rows are read.
+    // A first attempt that saw the data move leaves packs HEAD does not name: collected.
     let read = { seq: 0, rows: 0, rowsRead: 0 };
-    const snapshot = (lanes: number) =>
+    const stats = await inOneSnapshot((lanes) =>
       writeSnapshot(
         destination, config,
         async (feed, canReuse) => {
@@ -80,13 +81,8 @@ export async function runBackup(
           stores: extras.stores ?? [], includeIndexes: s.includeIndexes, schemaVersion: db.verno,
         },
         { codec: extras.codec, level: s.compressionLevel, dedupSecret: s.dedupSecret, faults: extras.faults, onProgress, previousHead, maxPendingBytes: extras.maxPendingBytes },
-      );
-    // Tables are read in parallel transactions; should a write slip between their starts, the
-    // run is made again in one (what the first attempt wrote is not under HEAD: collected).
-    const stats = await snapshot(READ_LANES).catch((e: unknown) => {
-      if (e instanceof SnapshotMoved) return snapshot(1);
-      throw e;
-    });
+      ),
+    );
     await saveLayout(db, medium.mediumId, fingerprint, config.chunker, stats, read.seq);
     const finished = clock.now();
     const durationMs = finished.getTime() - started.getTime();

@@ -44,6 +44,7 @@ export interface Doc {
   /** The document as one JSON line (no newline). */
   json: string;
 }
+
 export interface Chunk {
   first: string;
   last: string;
@@ -67,12 +68,15 @@ export function keyHash(salt: string, key: string): number {
   return fnv(fnv(FNV_OFFSET, salt), key) >>> 0;
 }
 
-/** The salt's part of the hash, computed once per salt (a backup tests every key). */
-let saltState = { salt: '', h: FNV_OFFSET };
+/** The cut-point test of one parameter set, the salt's part of the hash computed once (a
+ * backup tests every key). */
+export function cutPointTest(p: ChunkerParams): (key: string) => boolean {
+  const salted = fnv(FNV_OFFSET, p.salt);
+  return (key) => (fnv(salted, key) >>> 0) % p.avgDocs === 0;
+}
 
 export function isCutPoint(p: ChunkerParams, key: string): boolean {
-  if (saltState.salt !== p.salt) saltState = { salt: p.salt, h: fnv(FNV_OFFSET, p.salt) };
-  return (fnv(saltState.h, key) >>> 0) % p.avgDocs === 0;
+  return cutPointTest(p)(key);
 }
 
 /** Cuts a key-ordered stream of documents into pieces; `flush` ends the current piece. */
@@ -82,6 +86,7 @@ export interface Cutter {
 }
 
 export function createCutter(p: ChunkerParams, emit: (c: Chunk) => void): Cutter {
+  const isCut = cutPointTest(p);
   let lines: string[] = [];
   let bytes = 0;
   let first = '';
@@ -98,7 +103,7 @@ export function createCutter(p: ChunkerParams, emit: (c: Chunk) => void): Cutter
       last = d.key;
       lines.push(d.json);
       bytes += d.json.length + 1;
-      if (isCutPoint(p, d.key) || bytes >= p.maxBytes) flush();
+      if (isCut(d.key) || bytes >= p.maxBytes) flush();
     },
     flush,
   };

@@ -3,7 +3,7 @@
 // plaintext the previous HEAD already holds (same dedup tag) are reused, not rewritten.
 import { COMMIT_STEPS, BackupError, type BackupDestination, type CommitStep, type Faults, type OnProgress } from './types';
 import { hmacHex, hmacKey, sha256Hex, utf8 } from './bytes';
-import { createCutter, createPacker, tableChunker, type Doc, type Placed } from './chunker';
+import { createCutter, createPacker, tableChunker, type Doc } from './chunker';
 import { createLimiter, createPool } from './pool';
 import type { CompressionLevel, PackCodec } from './codec';
 import {
@@ -127,8 +127,8 @@ async function dropRotten(dest: BackupDestination, byTag: Map<string, PackRef>, 
 
 interface PacksResult {
   dataSets: Manifest['dataSets'];
-  /** One per manifest entry (piece), in manifest order, reused or new. */
-  refs: PackRef[];
+  /** Every pack the manifest names, once each, in manifest order (reused or new). */
+  packs: PackRef[];
   written: PackRef[];
   rawBytes: number;
   peakPendingBytes: number;
@@ -206,15 +206,12 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
   };
 
   /** Seals and writes one pack (several pieces of a table), unless the medium holds it already. */
-  async function sealPack(set: string, table: string, plain: Uint8Array, placed: Placed<Slot>[]): Promise<void> {
+  async function sealPack(set: string, table: string, plain: Uint8Array, slots: Slot[]): Promise<void> {
     const plainSha256 = await sha256Hex(plain);
     const tag = await hmacHex(tagKey, utf8(`${set}/${table}/${ctx.level}/${plainSha256}`));
-    const packRows = placed.reduce((n, x) => n + x.piece.rows, 0);
-    for (const { extra: slot, skip } of placed) {
+    for (const slot of slots) {
       slot.tag = tag;
-      slot.packRows = packRows;
       slot.entry.plainSha256 = plainSha256;
-      slot.entry.skip = skip;
     }
     if (!failure && !previous.has(tag) && !inRun.has(tag)) {
       inRun.set(tag, ['', 0, tag]);
@@ -231,7 +228,7 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
         written.push(ref);
       });
     }
-    report(packRows);
+    report(slots[0]?.packRows ?? 0);
   }
 
   // Packs made but not yet sealed (their plaintext is in memory): the feeder waits past the limit.
@@ -239,7 +236,7 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
   let pendingBytes = 0;
   let peakPendingBytes = 0;
   let roomWaiters: (() => void)[] = [];
-  const sealed = (bytes: number) => {
+  const unpend = (bytes: number) => {
     pendingBytes -= bytes;
     if (pendingBytes > maxPending && !failure) return;
     const waiters = roomWaiters;
@@ -260,12 +257,17 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
       tables.push(t);
       const params = tableChunker(config.chunker, table);
       const packer = createPacker<Slot>(params, (plain, placed) => {
+        const packRows = placed.reduce((n, x) => n + x.piece.rows, 0);
+        for (const { extra: slot, skip } of placed) {
+          slot.entry.skip = skip;
+          slot.packRows = packRows;
+        }
         pendingBytes += plain.length;
         peakPendingBytes = Math.max(peakPendingBytes, pendingBytes);
         tasks.push(
-          sealPack(set, table, plain, placed)
+          sealPack(set, table, plain, placed.map((x) => x.extra))
             .catch((error: unknown) => void (failure ??= { error }))
-            .finally(() => sealed(plain.length)),
+            .finally(() => unpend(plain.length)),
         );
       });
       const cutter = createCutter(params, (c) => {
@@ -315,19 +317,19 @@ async function writePacks(dest: BackupDestination, config: BackupConfig, source:
 
   const dataSets: Manifest['dataSets'] = {};
   const layout: Record<string, LayoutPack[]> = {};
-  const refs: PackRef[] = [];
+  const packs = new Map<string, PackRef>();
   for (const t of tables) {
     for (const slot of t.slots) {
       const ref = previous.get(slot.tag) ?? inRun.get(slot.tag);
       if (!ref || !ref[0]) throw new BackupError('io', 'pack not written');
       slot.entry.name = ref[0];
       slot.entry.size = ref[1];
-      refs.push(ref);
+      packs.set(ref[0], ref);
     }
     (dataSets[t.set] ??= { tables: {} }).tables[t.table] = { rows: t.rows, packs: t.slots.map((x) => x.entry) };
     layout[`${t.set}/${t.table}`] = t.slots.map((x) => ({ ...x.entry, tag: x.tag, raw: x.raw, packRows: x.packRows }));
   }
-  return { dataSets, refs, written, rawBytes, peakPendingBytes, layout };
+  return { dataSets, packs: [...packs.values()], written, rawBytes, peakPendingBytes, layout };
 }
 
 export async function writeSnapshot(
@@ -338,7 +340,7 @@ export async function writeSnapshot(
   ctx: SnapshotContext,
 ): Promise<SnapshotStats> {
   const recipient = config.encryption === 'none' ? null : config.recipient;
-  const { dataSets, refs, written, rawBytes, peakPendingBytes, layout } = await writePacks(dest, config, Array.isArray(tables) ? feedTables(tables) : tables, ctx);
+  const { dataSets, packs, written, rawBytes, peakPendingBytes, layout } = await writePacks(dest, config, Array.isArray(tables) ? feedTables(tables) : tables, ctx);
   await step(ctx.faults, 'packs-written');
 
   const manifest: Manifest = {
@@ -350,13 +352,12 @@ export async function writeSnapshot(
   await dest.write(manifestPath(manifestName), sealedManifest);
   await step(ctx.faults, 'manifest-written');
 
-  const packNames = await readBack(dest, [manifestName, sealedManifest.length, ''], refs);
+  const packNames = await readBack(dest, [manifestName, sealedManifest.length, ''], packs);
   await step(ctx.faults, 'verified');
 
-  const unique = [...new Map(refs.map((r) => [r[0], r])).values()];
   const head: Head = {
     formatVersion: FORMAT_VERSION, snapshotId: meta.snapshotId, createdAt: meta.createdAt,
-    manifest: { name: manifestName, size: sealedManifest.length }, packs: unique,
+    manifest: { name: manifestName, size: sealedManifest.length }, packs,
   };
   await dest.write(PATHS.head, jsonBytes(head));
   await step(ctx.faults, 'head-written');
@@ -364,8 +365,8 @@ export async function writeSnapshot(
   const removed = await collectGarbage(dest, head, packNames);
   await step(ctx.faults, 'gc-done');
   const bytesWritten = written.reduce((n, r) => n + r[1], 0) + sealedManifest.length;
-  const totalBytes = unique.reduce((n, r) => n + r[1], 0) + sealedManifest.length;
-  return { head, packsWritten: written.length, packsReused: unique.length - written.length, bytesWritten, totalBytes, rawBytes, removed, peakPendingBytes, layout };
+  const totalBytes = packs.reduce((n, r) => n + r[1], 0) + sealedManifest.length;
+  return { head, packsWritten: written.length, packsReused: packs.length - written.length, bytesWritten, totalBytes, rawBytes, removed, peakPendingBytes, layout };
 }
 
 /** A file just written must read back whole with its hash. */

@@ -28,7 +28,6 @@ export interface RefundSource {
   alreadyRefunded: number[];
 }
 
-
 /** The receipt to refund and what its earlier refunds already returned. */
 export async function loadRefundSource(db: OrgDatabase, receiptId: string): Promise<RefundSource | null> {
   const original = await db.receipts.get(receiptId);

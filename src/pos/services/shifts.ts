@@ -11,7 +11,6 @@ import { getTillIdentity } from './sales';
 export type ShiftServiceFailure = ShiftFailure | 'already-open' | 'no-shift';
 export type ShiftResult<T> = { ok: true; value: T } | { ok: false; reason: ShiftServiceFailure };
 
-
 export function toShift(row: ShiftRow): Shift {
   return {
     id: row.id,
