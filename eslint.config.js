@@ -37,6 +37,16 @@ export default tseslint.config(
     },
   },
   {
+    // The shared model imports zod and nothing else: the till, the service worker, the admin page
+    // and the server all build on it.
+    files: ['src/model/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|\\./)', message: 'src/model imports only zod and itself.' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'fetch', 'localStorage', 'indexedDB'],
+    },
+  },
+  {
     files: ['src/sync/engine/**/*.ts', 'src/backup/format/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {

@@ -1,10 +1,12 @@
-// Builds the back office's admin page (server/admin-ui) into dist/admin, served by server/ at
+// Builds the back office's admin page (src/admin) into dist/admin, served by server/ at
 // /admin/. In development (`npx vite -c vite.admin.config.ts`) /api goes to the back office.
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { aliases } from './aliases';
 
 export default defineConfig({
-  root: 'server/admin-ui',
+  resolve: { alias: aliases },
+  root: 'src/admin',
   base: '/admin/',
   plugins: [react()],
   build: {

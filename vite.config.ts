@@ -2,9 +2,11 @@
 // lives there too). In development, /api is proxied to the back office (npm run serve).
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { aliases } from './aliases';
 import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
+  resolve: { alias: aliases },
   plugins: [
     react(),
     VitePWA({

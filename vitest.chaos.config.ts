@@ -1,8 +1,10 @@
 // Chaos suite (npm run test:chaos): real headless Chromium against the real back office process,
 // behind a fault proxy; needs the built till (npm run build). Files run one after another.
 import { defineConfig } from 'vitest/config';
+import { aliases } from './aliases';
 
 export default defineConfig({
+  resolve: { alias: aliases },
   test: {
     include: ['tests/chaos/**/*.chaos.ts'],
     environment: 'node',

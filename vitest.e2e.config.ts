@@ -1,7 +1,9 @@
 // End-to-end tests: real headless Chromium (Debian's) driving the built till and the real back office.
 import { defineConfig } from 'vitest/config';
+import { aliases } from './aliases';
 
 export default defineConfig({
+  resolve: { alias: aliases },
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',

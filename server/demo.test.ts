@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { article, client, currency, discount, parameters, price } from '../src/sync/entities';
+import { article, client, currency, discount, parameters, price } from '@model';
 import { catalogWrites, ean13CheckDigit, generateDemoCatalog } from './demo';
 
 describe('demo catalog', () => {

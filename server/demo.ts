@@ -12,9 +12,9 @@ import type {
   PriceList,
   RecordKind,
   Role,
-} from '../src/sync/entities';
-import { RIGHTS } from '../src/sync/entities';
-import { createPinRecord } from '../src/sync/pin';
+} from '@model';
+import { RIGHTS } from '@model';
+import { createPinRecord } from '@model';
 import type { RecordWrite } from './store/records';
 import { recordIdOf } from './store/records';
 import { ean13, seededRandom } from '../src/pos/demo/generate';

@@ -1,7 +1,7 @@
 // CSV import of articles and prices from the admin page: valid rows are applied in one
 // transaction, invalid rows are reported by row number with a fixed code.
 import { createHash } from 'node:crypto';
-import { article as articleSchema, isoDateTime, price as priceSchema, type RecordKind } from '../../src/sync/entities';
+import { article as articleSchema, isoDateTime, price as priceSchema, type RecordKind } from '@model';
 import { getRecord, writeRecords, type RecordWrite } from '../store/records';
 import type { Database, Sql } from '../store/sql';
 import { parseCsv, parseDecimalToMinor, type CsvRow } from './csv';

@@ -1,24 +1,10 @@
 // Validation of records written from the admin page, per kind. Operators may carry a plain
 // `pin`, hashed here (src/sync/pin.ts) so the PIN itself is never stored.
 import { z } from 'zod';
-import * as entities from '../../src/sync/entities';
-import type { RecordKind } from '../../src/sync/entities';
-import { createPinRecord, PIN_PATTERN } from '../../src/sync/pin';
+import { recordKind, schemaOf, type RecordKind } from '@model';
+import { createPinRecord, PIN_PATTERN } from '@model';
 
-export const RECORD_SCHEMAS: Record<RecordKind, z.ZodType<Record<string, unknown>>> = {
-  article: entities.article,
-  articleGroup: entities.articleGroup,
-  priceList: entities.priceList,
-  price: entities.price,
-  discount: entities.discount,
-  currency: entities.currency,
-  client: entities.client,
-  role: entities.role,
-  operator: entities.operator,
-  parameters: entities.parameters,
-};
-
-export const recordKind = z.enum(Object.keys(RECORD_SCHEMAS) as [RecordKind, ...RecordKind[]]);
+export { recordKind };
 
 export type Prepared =
   | { ok: true; data: Record<string, unknown> }
@@ -57,7 +43,7 @@ export async function prepareRecord(
       data = { ...data, pinHash: existing.pinHash, pinSalt: existing.pinSalt, pinIterations: existing.pinIterations };
     }
   }
-  const parsed = RECORD_SCHEMAS[kind].safeParse(data);
+  const parsed = schemaOf(kind).safeParse(data);
   if (!parsed.success) {
     const message = parsed.error.issues
       .slice(0, 5)

@@ -1,7 +1,7 @@
 // The admin JSON API used by the admin page (server/admin-ui/apiSchemas.ts is its contract).
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { Clock } from '../clock';
+import type { Clock } from '@model';
 import { randomSyncCode, randomToken, sha256Hex } from '../crypto';
 import { importArticles, importPrices } from '../admin/importCsv';
 import { prepareRecord, recordKind } from '../admin/recordSchemas';

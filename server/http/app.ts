@@ -1,8 +1,8 @@
 // The one Hono app: /api/v1 (sync + admin), /admin/ (admin page) and the till from dist/.
 import path from 'node:path';
 import { Hono } from 'hono';
-import { API_PREFIX } from '../../src/sync/protocol';
-import type { Clock } from '../clock';
+import { API_PREFIX } from '@model';
+import type { Clock } from '@model';
 import type { Database } from '../store/sql';
 import type { CheckpointKeys } from '../sync/checkpoint';
 import { createRateLimiter } from '../sync/rateLimit';

@@ -4,7 +4,7 @@
 // (to restore a replaced tablet; the bytes are encrypted), only the owning till — or the same
 // device paired again — writes, within a per-till quota. Bytes are opaque to the server.
 import { Hono } from 'hono';
-import type { Clock } from '../clock';
+import type { Clock } from '@model';
 import type { Database } from '../store/sql';
 import { claimSet, deleteBackupFile, getBackupFile, listBackupFiles, listBackupSets, putBackupFile, setOwner, usedBytes } from './backupStore';
 import { parseBackupTarget } from './backupPaths';

@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import { MAX_BODY_BYTES, type ErrorCode } from '../../src/sync/protocol';
+import { MAX_BODY_BYTES, type ErrorCode } from '@model';
 
 export class HttpError extends Error {
   constructor(

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { DEMO_ADMIN_PASSWORD, prepareDatabase } from '../backOffice';
-import { systemClock } from '../clock';
+import { systemClock } from '@model';
 import { openPglite } from '../store/pglite';
 import type { Database } from '../store/sql';
 import { createApp } from './app';

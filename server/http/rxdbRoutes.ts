@@ -9,8 +9,8 @@
 // Documents are the record data plus RxDB's `_deleted` flag; a tombstone is {id, _deleted: true}.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { CATEGORY_KINDS, type RecordKind } from '../../src/sync/entities';
-import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT } from '../../src/sync/protocol';
+import { CATEGORY_KINDS, type RecordKind } from '@model';
+import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT } from '@model';
 import { pullRecords } from '../store/records';
 import type { Database } from '../store/sql';
 import { HttpError, parseOr400 } from './errors';

@@ -1,9 +1,9 @@
 // The till-facing API: pair, pull, push (ARCHITECTURE §3, docs/sync-protocol.md).
 import { Hono, type Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { category } from '../../src/sync/entities';
-import { pairRequest, pullQuery, pushRequest, type PushResponse } from '../../src/sync/protocol';
-import type { Clock } from '../clock';
+import { category } from '@model';
+import { pairRequest, pullQuery, pushRequest, type PushResponse } from '@model';
+import type { Clock } from '@model';
 import { sha256Hex } from '../crypto';
 import type { Database } from '../store/sql';
 import { findTillByTokenHash, touchTill, type TillRow } from '../store/tills';

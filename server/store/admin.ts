@@ -1,6 +1,6 @@
 // The back-office administrator: one password (PBKDF2, like operator PINs) and bearer sessions
 // stored as SHA-256 hashes.
-import { hashPin } from '../../src/sync/pin';
+import { hashPin } from '@model';
 import { randomBytes } from 'node:crypto';
 import { safeEqual } from '../crypto';
 import type { Sql } from './sql';

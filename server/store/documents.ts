@@ -1,6 +1,6 @@
 // What tills push: receipts and shift reports (append-only documents), and the mutations table
 // that makes every push idempotent by mutation id.
-import type { MutationResult } from '../../src/sync/protocol';
+import type { MutationResult } from '@model';
 import type { Sql } from './sql';
 import { toInt, toIso } from './sql';
 

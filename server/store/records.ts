@@ -2,7 +2,8 @@
 // Ordering guarantee: every writer bumps the single change_seq row inside its transaction; the
 // row lock is held until commit, so writers commit in rev order and a reader that sees rev R
 // also sees every rev below R. A puller therefore never skips a change (docs/sync-protocol.md).
-import type { RecordKind } from '../../src/sync/entities';
+import type { RecordKind } from '@model';
+export { recordIdOf } from '@model';
 import type { Sql } from './sql';
 import { placeholders, toInt } from './sql';
 
@@ -22,13 +23,6 @@ export interface RecordWrite {
   /** null writes a tombstone. */
   data: Record<string, unknown> | null;
   origin?: RecordOrigin;
-}
-
-/** The record's key inside its kind: currencies are keyed by code, parameters are a singleton. */
-export function recordIdOf(kind: RecordKind, data: Record<string, unknown>): string {
-  if (kind === 'currency') return String(data.code);
-  if (kind === 'parameters') return 'parameters';
-  return String(data.id);
 }
 
 type Row = { kind: string; id: string; rev: unknown; deleted: boolean; data: Record<string, unknown> | null };

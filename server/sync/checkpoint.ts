@@ -2,7 +2,7 @@
 // snapshot horizon (tombstones at or below it are skipped while a snapshot is being paged) and
 // the database epoch. A checkpoint that fails any check means "start again from a snapshot".
 import { z } from 'zod';
-import { category, type Category } from '../../src/sync/entities';
+import { category, type Category } from '@model';
 import { hmacBase64url, safeEqual } from '../crypto';
 
 export interface CheckpointState {

@@ -1,7 +1,7 @@
 // POST /pair — trades a single-use sync code for a till id and a bearer token.
-import type { Category } from '../../src/sync/entities';
-import { CATEGORIES } from '../../src/sync/entities';
-import type { PairRequest, PairResponse } from '../../src/sync/protocol';
+import type { Category } from '@model';
+import { CATEGORIES } from '@model';
+import type { PairRequest, PairResponse } from '@model';
 import { randomId, randomToken, sha256Hex } from '../crypto';
 import { getMeta } from '../store/meta';
 import type { Database } from '../store/sql';

@@ -1,6 +1,6 @@
 // GET /pull/:category — one page of changes after the till's checkpoint, in rev order.
-import { CATEGORY_KINDS, type Category } from '../../src/sync/entities';
-import type { PullResponse } from '../../src/sync/protocol';
+import { CATEGORY_KINDS, type Category } from '@model';
+import type { PullResponse } from '@model';
 import { countLive, lastRev, pullRecords, type StoredRecord } from '../store/records';
 import type { Sql } from '../store/sql';
 import { decodeCheckpoint, encodeCheckpoint, type CheckpointKeys } from './checkpoint';

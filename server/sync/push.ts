@@ -1,8 +1,8 @@
 // POST /push — applies mutations idempotently by mutation id. The claim on the mutations table
 // and the write share one transaction, so a mutation is either fully applied with its result
 // recorded, or not at all.
-import { mutation, type Mutation, type MutationResult } from '../../src/sync/protocol';
-import type { RecordKind } from '../../src/sync/entities';
+import { mutation, type Mutation, type MutationResult } from '@model';
+import type { RecordKind } from '@model';
 import { claimMutation, insertReceipt, upsertShiftReport, saveMutationResult, storedMutationResult } from '../store/documents';
 import { getRecord, lockChangeSeq, writeRecords } from '../store/records';
 import type { Database, Sql } from '../store/sql';

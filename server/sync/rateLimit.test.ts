@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../clock';
+import { createManualClock } from '@model';
 import { createRateLimiter } from './rateLimit';
 
 describe('rate limiter', () => {

@@ -1,6 +1,6 @@
 // Failure counting per key in a sliding window (pairing and admin login attempts). In memory:
 // a restart forgets, which is acceptable for brute-force damping on a single back office.
-import type { Clock } from '../clock';
+import type { Clock } from '@model';
 
 export interface RateLimiter {
   isBlocked(key: string): boolean;

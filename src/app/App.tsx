@@ -3,11 +3,11 @@ import { useCallback, useMemo, useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AppContext, type AppContextValue, type Session } from './AppContext';
-import { systemClock } from './clock';
+import { systemClock } from '@model';
 import { useBoot } from './useBoot';
-import { WelcomeScreen } from '../pos/ui/WelcomeScreen';
-import { LoginScreen } from '../pos/ui/LoginScreen';
-import { Frame } from '../pos/ui/Frame';
+import { WelcomeScreen } from './WelcomeScreen';
+import { LoginScreen } from './LoginScreen';
+import { Frame } from './Frame';
 import { loadSession, saveSession } from './sessionStore';
 import { UpdatePrompt } from './UpdatePrompt';
 

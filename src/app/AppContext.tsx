@@ -2,8 +2,8 @@
 // logged-in operator. Provided once by App; read through useApp().
 import { createContext, useContext } from 'react';
 import type { OrgDatabase, OrganizationEntry, RegistryDatabase } from '../db/schema';
-import type { Operator, Role } from '../sync/entities';
-import type { Clock } from './clock';
+import type { Operator, Role } from '@model';
+import type { Clock } from '@model';
 
 export interface Session {
   operator: Operator;

@@ -2,7 +2,7 @@
 // filled with deterministic rows, a fixed clock, a destination that counts writes, and a
 // table-by-table comparison of two databases.
 import { DATA_SETS, OrgDatabase, toArticleRow, toClientRow, type ReceiptRow } from '../db/schema';
-import type { Article } from '../sync/entities';
+import type { Article } from '@model';
 import type { BackupClock, BackupDestination } from './format/types';
 
 let dbCounter = 0;

@@ -16,7 +16,8 @@ import type {
   Receipt,
   Role,
   ShiftReport,
-} from '../sync/entities';
+  OutboxKind,
+} from '@model';
 import { installChangeTracking, type BackupLayoutRow, type ChangeLogRow } from './changes';
 
 /** Where a local record came from: the back office, or created at this till. */
@@ -69,7 +70,7 @@ export interface ParkedSale {
   cart: unknown;
 }
 
-export type OutboxKind = 'receipt' | 'shiftReport' | 'article' | 'articleGroup' | 'client';
+export type { OutboxKind };
 export interface OutboxRow {
   /** The mutation id: the idempotency key on the server. */
   id: string;

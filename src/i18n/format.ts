@@ -1,19 +1,11 @@
 // Money, quantities and dates for display, through Intl only. Amounts stay integer minor units
 // until this last step.
-const moneyFormats = new Map<string, Intl.NumberFormat>();
+import { currencyDecimals, formatMinor } from '@model';
 
-export function currencyDecimals(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
+export { currencyDecimals };
 
 export function formatMoney(minor: number, currency: string, locale: string, decimals = currencyDecimals(currency)): string {
-  const key = `${locale}|${currency}|${decimals}`;
-  let f = moneyFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-    moneyFormats.set(key, f);
-  }
-  return f.format(minor / 10 ** decimals);
+  return formatMinor(minor, decimals, locale, currency);
 }
 
 export function formatQuantity(qtyMilli: number, unit: string, locale: string): string {

@@ -3,7 +3,7 @@
 // committed together or not at all.
 import Dexie from 'dexie';
 import type { OrgDatabase, OutboxKind } from '../db/schema';
-import { mutation } from './protocol';
+import { mutation } from '@model';
 import { SyncInvariantError } from './engine/types';
 import { REJECTED_PREFIX } from './engine/push';
 

@@ -5,7 +5,7 @@ import { asyncScheduler, EMPTY, from, fromEvent, merge, Subject, timer, type Obs
 import { debounceTime, distinctUntilChanged, filter, map, pairwise, switchMap } from 'rxjs/operators';
 import { liveQuery } from 'dexie';
 import type { OrgDatabase, SyncStateRow } from '../db/schema';
-import type { Category } from './entities';
+import type { Category } from '@model';
 import { retryDelay, type BackoffOptions } from './engine/backoff';
 import type { SyncEvent, SyncTarget } from './host/messages';
 

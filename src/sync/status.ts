@@ -5,7 +5,7 @@ import { combineLatest, from, Observable } from 'rxjs';
 import { distinctUntilChanged, filter, map, scan, share, shareReplay, startWith } from 'rxjs/operators';
 import { liveQuery } from 'dexie';
 import { openOrgDatabase, type OrgDatabase } from '../db/schema';
-import type { Category } from './entities';
+import type { Category } from '@model';
 import type { SyncReason } from './engine/types';
 import { getLink, getSyncStates } from './engine/link';
 import { createSyncClient, type ServiceWorkerContainerLike, type SyncClient } from './host/page-host';

@@ -2,7 +2,7 @@
 // baseline measured in the same run (these machines are noisy; ratios travel, raw ms do not).
 import { callBench, loadBundle, runBundleInChromium, stats } from './chromium';
 import { AdminApi } from '../e2e/admin';
-import type { Price } from '../../src/sync/entities';
+import type { Price } from '@model';
 import type { RxdbFigures } from './rxdb-bench';
 import type { TillFigures } from './till-bench';
 import { launchBrowser, newTabletContext, startServer } from '../e2e/harness';

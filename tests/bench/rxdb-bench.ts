@@ -7,8 +7,8 @@ import { createRxDatabase, type RxCollection, type RxJsonSchema } from 'rxdb/plu
 import { replicateRxCollection } from 'rxdb/plugins/replication';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { RxdbCheckpoint, RxdbPullResponse } from '../../server/http/rxdbRoutes';
-import type { Article, ArticleGroup, Discount, Price, PriceList, RecordKind } from '../../src/sync/entities';
-import { API_PREFIX, pairResponse } from '../../src/sync/protocol';
+import type { Article, ArticleGroup, Discount, Price, PriceList, RecordKind } from '@model';
+import { API_PREFIX, pairResponse } from '@model';
 
 const idField = { type: 'string', maxLength: 64 } as const;
 const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;

@@ -11,8 +11,8 @@ import { openPglite } from '../../server/store/pglite';
 import { dropSchema, openPostgres } from '../../server/store/postgres';
 import { writeRecords, type RecordWrite } from '../../server/store/records';
 import type { Database } from '../../server/store/sql';
-import type { Receipt } from '../../src/sync/entities';
-import { MAX_PULL_LIMIT } from '../../src/sync/protocol';
+import type { Receipt } from '@model';
+import { MAX_PULL_LIMIT } from '@model';
 
 const ARTICLES = 100_000;
 const TILLS = 20;

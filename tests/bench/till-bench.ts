@@ -4,7 +4,7 @@ import { OrgDatabase, toArticleRow } from '../../src/db/schema';
 import { generateDemoCatalog } from '../../src/pos/demo/generate';
 import { findByBarcode, searchArticles } from '../../src/pos/services/catalog';
 import { commitReceipt } from '../../src/pos/services/sales';
-import type { Receipt } from '../../src/sync/entities';
+import type { Receipt } from '@model';
 import { stats } from './stats';
 
 export interface TillFigures {

@@ -3,6 +3,7 @@
 // tests/bench/chromium.ts loadBundle does; after a reload the page needs it injected again.
 import { basename } from 'node:path';
 import { build } from 'vite';
+import { aliases } from '../../aliases';
 import type { Page } from 'playwright-core';
 
 export class PageBundle {
@@ -14,6 +15,7 @@ export class PageBundle {
   static async build(entry: string): Promise<PageBundle> {
     const out = (await build({
       configFile: false,
+      resolve: { alias: aliases },
       logLevel: 'error',
       root: process.cwd(),
       build: { write: false, target: 'es2022', minify: false, lib: { entry, formats: ['es'], fileName: 'chaos' }, rollupOptions: { external: [/^node:/] } },

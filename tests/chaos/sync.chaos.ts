@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { freePort, launchBrowser, newTabletContext, startServer, type RunningServer } from '../e2e/harness';
 import { TillPage, openShift } from '../e2e/pages/TillPage';
 import { AdminApi } from '../e2e/admin';
-import type { Article } from '../../src/sync/entities';
+import type { Article } from '@model';
 import { FaultProxy } from './faultProxy';
 import { seededRandom } from '../../src/pos/demo/generate';
 import { PageBundle } from './inject';

@@ -10,9 +10,9 @@ import {
   summaryResponse,
   syncCodeResponse,
   tillsResponse,
-} from '../../server/admin-ui/apiSchemas';
-import { operator as operatorSchema, shiftReport } from '../../src/sync/entities';
-import { verifyPin } from '../../src/sync/pin';
+} from '../../src/admin/apiSchemas';
+import { operator as operatorSchema, shiftReport } from '@model';
+import { verifyPin } from '@model';
 import { adminToken, call, makeReceipt, pairTill, receiptMutation } from './client';
 import { startTarget, targetNames, type Target } from './harness';
 

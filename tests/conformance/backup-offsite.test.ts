@@ -9,7 +9,7 @@ import { setupBackupSet } from '../../src/backup/settings';
 import { dumpTables, freshDb, seedOrg, stepClock } from '../../src/backup/test-fixtures';
 import { toArticleRow } from '../../src/db/schema';
 import { article } from '../../src/backup/test-fixtures';
-import { errorResponse } from '../../src/sync/protocol';
+import { errorResponse } from '@model';
 import { adminToken, call, pairTill, RUN, type Answer } from './client';
 import { startTarget, targetNames, type Target } from './harness';
 

@@ -1,6 +1,6 @@
 // Conformance: bad input gets a 4xx with a fixed code, never a 5xx, and writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorResponse, MAX_BODY_BYTES } from '../../src/sync/protocol';
+import { errorResponse, MAX_BODY_BYTES } from '@model';
 import { adminToken, call, issueCode, makeReceipt, pairBody, pairTill, receiptCount, receiptMutation, tillCount, type Answer } from './client';
 import { startTarget, targetNames, type Target } from './harness';
 

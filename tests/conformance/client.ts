@@ -1,7 +1,7 @@
 // A tiny HTTP client for the conformance suite: raw calls that return status and body, plus
 // helpers to log in, issue codes, pair tills and build valid receipts.
 import { randomUUID } from 'node:crypto';
-import type { Receipt } from '../../src/sync/entities';
+import type { Receipt } from '@model';
 import type { Target } from './harness';
 
 // Bodies are checked field by field in the tests (or with the protocol's schemas), so `any` here

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startBackOffice } from '../../server/backOffice';
-import { createOffsetClock } from '../../server/clock';
+import { createOffsetClock } from '@model';
 import { openPglite } from '../../server/store/pglite';
 import { dropSchema, openPostgres } from '../../server/store/postgres';
 import type { Database } from '../../server/store/sql';

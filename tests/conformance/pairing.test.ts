@@ -1,6 +1,6 @@
 // Conformance: pairing with single-use, expiring, rate-limited sync codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pairResponse } from '../../src/sync/protocol';
+import { pairResponse } from '@model';
 import { adminToken, call, installId, issueCode, pairBody, tillCount } from './client';
 import { startTarget, targetNames, type Target } from './harness';
 

@@ -1,6 +1,6 @@
 // Conformance: pull paging, checkpoints, tombstones and resets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pullResponse, type PullResponse } from '../../src/sync/protocol';
+import { pullResponse, type PullResponse } from '@model';
 import { adminToken, call, pairTill } from './client';
 import { startTarget, targetNames, type Target } from './harness';
 

@@ -1,6 +1,6 @@
 // Conformance: push results, idempotency under concurrency, conflicts and till-created goods.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pushResponse } from '../../src/sync/protocol';
+import { pushResponse } from '@model';
 import { adminToken, call, makeReceipt, RUN, pairTill, receiptCount, receiptMutation } from './client';
 import { startTarget, targetNames, type Target } from './harness';
 

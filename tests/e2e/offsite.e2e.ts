@@ -9,7 +9,7 @@ import { newTabletContext, startTillSession, type TillSession } from './harness'
 import { TillPage, openShift } from './pages/TillPage';
 import { orgDbNames, pairWithCode, setUpAndRunBackup, settingValue, tableDigest } from './pages/flows';
 import { seriousViolations } from './pages/axe';
-import type { Article } from '../../src/sync/entities';
+import type { Article } from '@model';
 
 const PASSWORD = 'off-site horse battery';
 // Backup bookkeeping and the sync link are the device's own; the sync cursor state too.

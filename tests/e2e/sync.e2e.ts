@@ -8,7 +8,7 @@ import { startTillSession, type RunningServer, type TillSession } from './harnes
 import { TillPage, openShift } from './pages/TillPage';
 import { AdminApi } from './admin';
 import { pairWithCode } from './pages/flows';
-import type { Article, Price, PriceList } from '../../src/sync/entities';
+import type { Article, Price, PriceList } from '@model';
 
 const ARTICLES = 10_000;
 

@@ -12,14 +12,14 @@ import fc from 'fast-check';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../../server/backOffice';
-import { createManualClock } from '../../server/clock';
+import { createManualClock } from '@model';
 import { sha256Hex } from '../../server/crypto';
 import { createApp } from '../../server/http/app';
 import { insertAdminSession } from '../../server/store/admin';
 import { openPglite } from '../../server/store/pglite';
 import type { Database } from '../../server/store/sql';
-import { article, CATEGORIES } from '../../src/sync/entities';
-import { errorResponse, MAX_BODY_BYTES, mutation, pairRequest, pullResponse, pushRequest } from '../../src/sync/protocol';
+import { article, CATEGORIES } from '@model';
+import { errorResponse, MAX_BODY_BYTES, mutation, pairRequest, pullResponse, pushRequest } from '@model';
 import { makeReceipt } from '../conformance/client';
 import { deepJson, fuzzParams, mutatedJson, watchUnhandled } from './seed';
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackOffice, DEMO_ADMIN_PASSWORD } from '../../server/backOffice';
 import { openPglite } from '../../server/store/pglite';
-import { CATEGORIES } from '../../src/sync/entities';
+import { CATEGORIES } from '@model';
 import { pair } from '../../src/sync/engine/pair';
 import { runCycle } from '../../src/sync/engine/cycle';
 import { pullCategory } from '../../src/sync/engine/pull';

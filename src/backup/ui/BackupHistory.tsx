@@ -1,7 +1,7 @@
 // The full history of backup runs, newest first.
 import { useTranslation } from 'react-i18next';
 import type { BackupHistoryRow } from '../../db/schema';
-import { formatBytes, formatDateTime, formatDuration, mediumName } from './format';
+import { formatBytes, formatDateTime, formatDuration, mediumName } from '../../ui/format';
 import { reasonKey } from './wizard';
 
 export function BackupHistory({ rows }: { rows: BackupHistoryRow[] }) {

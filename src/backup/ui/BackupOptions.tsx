@@ -8,7 +8,7 @@ import { ALL_DATA_SETS } from '../dexie-source';
 import type { CompressionLevel } from '../format/codec';
 import type { ExtraFolder } from '../folder-source';
 import { saveSettings, type BackupSettings } from '../settings';
-import { Dialog } from '../../pos/ui/Dialog';
+import { Dialog } from '../../ui/Dialog';
 import { canPickDirectory, pickDirectory } from './pickDirectory';
 import { toggleOne } from './wizard';
 

@@ -8,7 +8,7 @@ import { directoryDestination } from '../destinations/directory';
 import type { DirectoryHandleLike } from '../destinations/handle';
 import type { PackCodec } from '../format/codec';
 import type { BackupReader, Progress } from '../format/types';
-import { formatBytes, formatDateTime, formatDuration, mediumName } from './format';
+import { formatBytes, formatDateTime, formatDuration, mediumName } from '../../ui/format';
 import { ProgressBar } from './ProgressBar';
 import { ReasonMessage } from './ReasonMessage';
 

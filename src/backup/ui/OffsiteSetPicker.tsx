@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { httpDestination, type OffsiteSet } from '../destinations/http';
 import { BackupError, type BackupReader } from '../format/types';
-import { formatBytes, formatDateTime } from './format';
+import { formatBytes, formatDateTime } from '../../ui/format';
 import { useOffsiteListing } from './hooks/useOffsiteListing';
 import { ReasonMessage } from './ReasonMessage';
 

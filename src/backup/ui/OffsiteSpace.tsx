@@ -1,7 +1,7 @@
 // The back office medium's space: how much of this till's quota its off-site sets use (asked
 // again after each run). Nothing is shown while the back office cannot be reached.
 import { useTranslation } from 'react-i18next';
-import { formatBytes } from './format';
+import { formatBytes } from '../../ui/format';
 import { useOffsiteListing } from './hooks/useOffsiteListing';
 
 export function OffsiteSpace({ runs }: { runs: number }) {

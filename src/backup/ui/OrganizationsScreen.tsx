@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/AppContext';
 import { navigate } from '../../app/router';
 import type { OrganizationEntry } from '../../db/schema';
-import { RequireRight } from '../../pos/ui/RequireRight';
+import { RequireRight } from '../../ui/RequireRight';
 import { ExportWizard } from './ExportWizard';
 import { useOrganizationList } from './hooks/useOrganizationList';
 import { setRestoreTarget } from './restoreTarget';

@@ -2,7 +2,7 @@
 // backup against the rows on this till now. Restore commits in one transaction.
 import { useTranslation } from 'react-i18next';
 import type { RestorePreview } from '../service';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../ui/format';
 import { ReasonMessage } from './ReasonMessage';
 
 const sum = (counts: Record<string, number> | undefined) => Object.values(counts ?? {}).reduce((a, b) => a + b, 0);

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/AppContext';
 import { navigate } from '../../app/router';
-import { RequireRight } from '../../pos/ui/RequireRight';
+import { RequireRight } from '../../ui/RequireRight';
 import { openBackupFile } from '../export';
 import { openBackupFolder } from '../destinations/directory';
 import { useBackupCodec } from './hooks/useBackupCodec';

@@ -11,8 +11,8 @@ import type {
   Price,
   PriceList,
   Role,
-} from '../../sync/entities';
-import { RIGHTS } from '../../sync/entities';
+} from '@model';
+import { RIGHTS } from '@model';
 
 export interface DemoOperator {
   id: string;

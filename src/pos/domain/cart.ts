@@ -1,6 +1,6 @@
 // The open sale as an immutable, JSON-serialisable value (it is parked as is) and the operations
 // the till performs on it. Every operation returns a new cart; expected failures are values.
-import type { Article } from '../../sync/entities';
+import type { Article } from '@model';
 import { isValidQuantity, lineAmount, minor, type Minor, type QtyMilli, type Result, type Unit } from './money';
 import type { ManualDiscount } from './pricing';
 

@@ -2,7 +2,7 @@
 // line refunded in any number of pieces returns exactly what it cost.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Discount, Receipt } from '../../sync/entities';
+import type { Discount, Receipt } from '@model';
 import { addFreeLine, emptyCart, setBasketDiscount, setLineDiscount, type Cart } from './cart';
 import type { ManualDiscount } from './pricing';
 import { planRefund } from './receipt';

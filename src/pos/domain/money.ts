@@ -9,7 +9,9 @@ export type QtyMilli = number;
 
 export type Unit = 'pcs' | 'kg' | 'l' | 'm';
 
-export type Result<T, R extends string> = { ok: true; value: T } | { ok: false; reason: R };
+import { parseScaledDigits, type ParseAmountReason, type Result } from '@model';
+
+export type { ParseAmountReason, Result };
 
 export type DomainErrorCode = 'unsafe-integer' | 'invalid-rational' | 'invalid-argument';
 
@@ -87,42 +89,12 @@ export function parseRate(text: string): Result<Rational, 'invalid-rate'> {
   return { ok: true, value: { num, den: 10n ** BigInt(frac.length) } };
 }
 
-export type ParseAmountReason = 'empty' | 'invalid' | 'too-many-decimals' | 'out-of-range';
-
-// Digits with an optional single "," or "." decimal separator; groups of three may be separated
-// by spaces (incl. the no-break spaces French locales type): "1 234,50".
-const AMOUNT_TEXT = /^([+-]?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d*)(?:[.,](\d*))?$/;
-
-function parseDecimalDigits(
-  text: string,
-  decimals: number,
-): Result<{ negative: boolean; value: bigint }, ParseAmountReason> {
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 8) {
-    throw new DomainError('invalid-argument', `decimals ${decimals}`);
-  }
-  const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, reason: 'empty' };
-  const m = AMOUNT_TEXT.exec(trimmed);
-  if (!m) return { ok: false, reason: 'invalid' };
-  const intPart = (m[2] ?? '').replace(/[ \u00a0\u202f]/g, '');
-  const fracPart = m[3] ?? '';
-  if (intPart === '' && fracPart === '') return { ok: false, reason: 'invalid' };
-  // Extra decimals are only accepted when they are zeros ("12.500" with 2 decimals).
-  if (fracPart.length > decimals && /[^0]/.test(fracPart.slice(decimals))) {
-    return { ok: false, reason: 'too-many-decimals' };
-  }
-  const digits = (intPart || '0') + fracPart.slice(0, decimals).padEnd(decimals, '0');
-  const value = BigInt(digits);
-  if (value > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, reason: 'out-of-range' };
-  return { ok: true, value: { negative: m[1] === '-' && value !== 0n, value } };
-}
-
 /**
  * Parses typed money text straight into minor units: "12,50" and "12.50" with 2 decimals → 1250.
  * A leading sign is accepted; junk, two separators or non-zero extra decimals are refused.
  */
 export function parseMinor(text: string, decimals: number): Result<Minor, ParseAmountReason> {
-  const r = parseDecimalDigits(text, decimals);
+  const r = parseScaledDigits(text, decimals);
   if (!r.ok) return r;
   const n = Number(r.value.value);
   return { ok: true, value: minor(r.value.negative ? -n : n) };
@@ -132,7 +104,7 @@ export type ParseQuantityReason = ParseAmountReason | 'not-positive' | 'not-whol
 
 /** Parses a typed quantity into milli-units: "1,5" kg → 1500; pieces must be whole and all > 0. */
 export function parseQuantity(text: string, unit: Unit): Result<QtyMilli, ParseQuantityReason> {
-  const r = parseDecimalDigits(text, 3);
+  const r = parseScaledDigits(text, 3);
   if (!r.ok) return r;
   if (r.value.negative || r.value.value === 0n) return { ok: false, reason: 'not-positive' };
   const milli = Number(r.value.value);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Tender } from '../../sync/entities';
+import type { Tender } from '@model';
 import {
   addTender,
   cashDue,

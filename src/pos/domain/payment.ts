@@ -11,7 +11,7 @@
 //   cashRounding, half away from zero. A negative rounded balance is still due, a positive one is
 //   the change. The receipt total is unchanged; the difference (total − kept) is reported by the
 //   shift as byMethod.cashRounding. Refunds paid in cash round their payout the same way.
-import type { Tender } from '../../sync/entities';
+import type { Tender } from '@model';
 import { minor, parseRate, roundHalfAwayFromZero, sum, ZERO, type Minor, type Result } from './money';
 
 export interface PaymentContext {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Discount, Price, PriceList } from '../../sync/entities';
+import type { Discount, Price, PriceList } from '@model';
 import { DomainError } from './money';
 import {
   bestBasketDiscount,

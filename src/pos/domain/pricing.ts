@@ -15,7 +15,7 @@
 //   if that line would go below zero), so the line amounts sum exactly to subtotal − basket.
 // Percentages are basis points; "amount" discounts on article/group are once per line, not per
 // unit. Nothing ever takes a line or the basket below zero.
-import type { Article, ArticleGroup, Discount, Price, PriceList } from '../../sync/entities';
+import type { Article, ArticleGroup, Discount, Price, PriceList } from '@model';
 import { DomainError, minor, mulDiv, ZERO, type Minor } from './money';
 
 /** A point in time as an ISO 8601 string or epoch milliseconds (never read from a clock here). */

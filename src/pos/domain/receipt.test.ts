@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { receipt as receiptSchema, type Receipt } from '../../sync/entities';
+import { receipt as receiptSchema, type Receipt } from '@model';
 import { addArticle, addFreeLine, emptyCart, setBasketDiscount, type Cart, type CartResult } from './cart';
 import { DomainError } from './money';
 import { settle, toTender, type PaymentContext, type Settlement, type TenderInput } from './payment';

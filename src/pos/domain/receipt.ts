@@ -5,7 +5,7 @@
 // tenders with negative amounts (money paid out); its change is 0. A refund of part of a line is
 // computed cumulatively (refunded-so-far share subtracted from the new share), so refunding a line
 // in several goes returns exactly the line's total and VAT, never a minor unit more or less.
-import type { Receipt, ReceiptLine } from '../../sync/entities';
+import type { Receipt, ReceiptLine } from '@model';
 import { DomainError, minor, mulDiv, neg, sum, ZERO, type Minor, type Result } from './money';
 import { refundTenders, type PaymentContext, type Settlement } from './payment';
 import { toIso, type Instant } from './pricing';

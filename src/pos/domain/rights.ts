@@ -1,19 +1,6 @@
 // Who may do what: an operator's role grants rights (entities.RIGHTS); an action the operator may
 // not do can be authorised on the spot by a supervisor whose role has the right.
-import type { Right } from '../../sync/entities';
-
-/** The rights, in the order of entities.RIGHTS (a test keeps both lists equal). */
-export const ALL_RIGHTS = [
-  'sell',
-  'discount',
-  'voidLine',
-  'refund',
-  'refundWithoutReceipt',
-  'openDrawer',
-  'closeShift',
-  'settings',
-  'backup',
-] as const satisfies readonly Right[];
+import { RIGHTS, type Right } from '@model';
 
 export type { Right };
 
@@ -23,7 +10,7 @@ export type RoleLike = { readonly rights: readonly Right[] };
 export type Authorization = { ok: true } | { ok: false; reason: 'missing-right'; right: Right };
 
 export function isRight(value: string): value is Right {
-  return (ALL_RIGHTS as readonly string[]).includes(value);
+  return (RIGHTS as readonly string[]).includes(value);
 }
 
 /** Whether the role grants the right; no role (nobody logged in) grants nothing. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shiftReport as shiftReportSchema, type Receipt, type Tender } from '../../sync/entities';
+import { shiftReport as shiftReportSchema, type Receipt, type Tender } from '@model';
 import type { Result } from './money';
 import { cashIn, cashOut, closeShift, foreignCashTotals, openShift, xReport, type Shift } from './shift';
 

@@ -8,7 +8,7 @@
 // salesTotal − refundsTotal.
 // expectedCash = float + cash sales − cash refunds − change + cashIn − cashOut (base cash only;
 // foreign notes are counted apart, see foreignCashTotals). difference = counted − expected.
-import type { Receipt, ShiftReport } from '../../sync/entities';
+import type { Receipt, ShiftReport } from '@model';
 import { minor, sum, ZERO, type Minor, type Result } from './money';
 import { toIso, type Instant } from './pricing';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Discount } from '../../sync/entities';
+import type { Discount } from '@model';
 import { addArticle, addFreeLine, emptyCart, setBasketDiscount, setLineDiscount, type Cart, type CartArticle, type CartResult } from './cart';
 import { computeTotals } from './totals';
 

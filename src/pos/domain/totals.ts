@@ -1,6 +1,6 @@
 // Totals of a cart: applies the stacking order of pricing.ts line by line, then the basket, then
 // the per-line VAT rule of tax.ts. Every figure is an integer and the lines add up exactly.
-import type { ArticleGroup, Discount } from '../../sync/entities';
+import type { ArticleGroup, Discount } from '@model';
 import type { Cart } from './cart';
 import { add, lineAmount, minor, sub, sum, ZERO, type Minor, type QtyMilli, type Unit } from './money';
 import {

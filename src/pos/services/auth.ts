@@ -1,7 +1,7 @@
 // Operator login and supervisor authorisation against the local operators table (offline).
 import type { OrgDatabase } from '../../db/schema';
-import type { Operator, Right, Role } from '../../sync/entities';
-import { verifyPin } from '../../sync/pin';
+import type { Operator, Right, Role } from '@model';
+import { verifyPin } from '@model';
 
 export type LoginResult = { ok: true; operator: Operator; role: Role } | { ok: false; reason: 'wrong-pin' | 'inactive' | 'no-role' };
 

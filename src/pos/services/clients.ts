@@ -2,7 +2,7 @@
 // editing. Every change queues a 'client' upsert in the same transaction: clients are always pushed.
 import { newId } from '../../db/ids';
 import { searchKey, toClientRow, type ClientRow, type OrgDatabase } from '../../db/schema';
-import { client as clientSchema, type Client } from '../../sync/entities';
+import { client as clientSchema, type Client } from '@model';
 import { enqueueMutation } from '../../sync/outbox';
 
 export type ClientFailure = 'invalid-name' | 'invalid-field' | 'unknown-client' | 'not-local';

@@ -1,13 +1,13 @@
 // Loads the generated demo shop into a fresh organization database, for a till with no data
 // and no back office yet. Operators' PINs are hashed here; the README lists them.
 import { generateDemoCatalog } from '../demo/generate';
-import { createPinRecord } from '../../sync/pin';
+import { createPinRecord } from '@model';
 import type { OrgDatabase, RegistryDatabase, OrganizationEntry } from '../../db/schema';
 import { openOrgDatabase, toArticleRow, toClientRow } from '../../db/schema';
 import { createOrganization } from './organizations';
-import type { Clock } from '../../app/clock';
-import type { Category } from '../../sync/entities';
-import { CATEGORIES } from '../../sync/entities';
+import type { Clock } from '@model';
+import type { Category } from '@model';
+import { CATEGORIES } from '@model';
 
 export const DEMO_ORG_ID = 'demo';
 

@@ -2,7 +2,7 @@
 // query is bounded by a limit, so 100,000 articles or years of receipts stay smooth.
 import type { ArticleRow, OrgDatabase, ReceiptRow } from '../../db/schema';
 import { parseReceiptBarcode, receiptNumber } from '../domain';
-import type { Discount, Operator, Price, PriceList, Role } from '../../sync/entities';
+import type { Discount, Operator, Price, PriceList, Role } from '@model';
 import { findByBarcode, searchArticles } from './catalog';
 import { getTillIdentity } from './sales';
 

@@ -1,7 +1,7 @@
 // Prices articles as the sale will: loads their price-list prices in one indexed query and asks
 // the domain (effectiveUnitPrice). The sale grid, adding to the cart and attaching a client use it.
 import type { OrgDatabase } from '../../db/schema';
-import type { Article } from '../../sync/entities';
+import type { Article } from '@model';
 import { effectiveUnitPrice } from '../domain';
 
 /** Unit price of each article by id, for the client's price list (null: the shop's default). */

@@ -3,7 +3,7 @@
 // through commitReceipt, so receipt, stock moves and outbox row land together.
 import { newId } from '../../db/ids';
 import type { OrgDatabase, ReceiptRow } from '../../db/schema';
-import type { Receipt } from '../../sync/entities';
+import type { Receipt } from '@model';
 import {
   computeTotals,
   createFreeRefund,

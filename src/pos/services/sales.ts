@@ -2,7 +2,7 @@
 // in ONE strict transaction with the next sequence number, or nothing is written at all.
 import Dexie from 'dexie';
 import type { OrgDatabase } from '../../db/schema';
-import type { Receipt } from '../../sync/entities';
+import type { Receipt } from '@model';
 import { enqueueMutation } from '../../sync/outbox';
 import { getLink } from '../../sync/engine/link';
 

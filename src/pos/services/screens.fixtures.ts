@@ -1,7 +1,7 @@
 // Test fixtures for the shift, refund, client and list services: a fresh organization database
 // with shop parameters, and receipts built by hand (valid against the protocol schema).
 import { OrgDatabase } from '../../db/schema';
-import type { Receipt, ReceiptLine, Tender } from '../../sync/entities';
+import type { Receipt, ReceiptLine, Tender } from '@model';
 
 let counter = 0;
 

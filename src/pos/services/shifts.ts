@@ -3,7 +3,7 @@
 // Z report for the back office in the same transaction.
 import { newId } from '../../db/ids';
 import type { OrgDatabase, ShiftRow } from '../../db/schema';
-import type { ShiftReport } from '../../sync/entities';
+import type { ShiftReport } from '@model';
 import { enqueueMutation } from '../../sync/outbox';
 import { cashIn, cashOut, closeShift, openShift, xReport, type Shift, type ShiftFailure } from '../domain';
 import { getTillIdentity } from './sales';

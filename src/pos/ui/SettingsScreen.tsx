@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useApp } from '../../app/AppContext';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n';
 import { ConnectionSettings } from '../../sync/ui/ConnectionSettings';
-import { RequireRight } from './RequireRight';
+import { RequireRight } from '../../ui/RequireRight';
 import { usePrinterSettings, type PaperWidth } from './hooks/usePrinterSettings';
 
 const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', en: 'English', ru: 'Русский', pl: 'Polski' };

@@ -3,24 +3,13 @@
 import type { Table } from 'dexie';
 import type { OrgDatabase } from '../../db/schema';
 import { toArticleRow, toClientRow } from '../../db/schema';
-import type { Category, PulledRecord, RecordKind } from '../entities';
-import { CATEGORY_KINDS } from '../entities';
-import type { PullLiveItem, PullTombstone } from '../protocol';
+import type { Category, PulledRecord, RecordKind } from '@model';
+import { CATEGORY_KINDS, RECORD_KINDS, RECORD_KIND_NAMES, type KindTable } from '@model';
+import type { PullLiveItem, PullTombstone } from '@model';
 
-type TableName = 'priceLists' | 'prices' | 'discounts' | 'articleGroups' | 'articles' | 'currencies' | 'clients' | 'roles' | 'operators' | 'parameters';
+type TableName = KindTable;
 
-export const KIND_TABLE: Record<RecordKind, TableName> = {
-  priceList: 'priceLists',
-  price: 'prices',
-  discount: 'discounts',
-  articleGroup: 'articleGroups',
-  article: 'articles',
-  currency: 'currencies',
-  client: 'clients',
-  role: 'roles',
-  operator: 'operators',
-  parameters: 'parameters',
-};
+export const KIND_TABLE = Object.fromEntries(RECORD_KIND_NAMES.map((k) => [k, RECORD_KINDS[k].table])) as Record<RecordKind, TableName>;
 
 /** Tables whose rows carry `origin` ('erp' | 'local'): a reset replaces only the 'erp' rows. */
 const ORIGIN_TABLES = new Set<TableName>(['articles', 'articleGroups', 'clients']);

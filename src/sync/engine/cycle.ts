@@ -1,5 +1,5 @@
 // One sync cycle: push the outbox first (sales matter most), then pull the asked categories.
-import type { Category } from '../entities';
+import type { Category } from '@model';
 import { pullCategory, type PullProgress, type PullResult } from './pull';
 import { pushOutbox, type PushCounts } from './push';
 import { isTransient, type EngineDeps, type Result, type SyncFailure } from './types';

@@ -1,6 +1,6 @@
 // The till's link to its back office (settings key 'link') and per-category sync state rows.
 import type { OrgDatabase, SyncStateRow } from '../../db/schema';
-import { CATEGORIES, type Category } from '../entities';
+import { CATEGORIES, type Category } from '@model';
 
 export const LINK_KEY = 'link';
 export const MIRROR_KEY = 'goodsMirror';

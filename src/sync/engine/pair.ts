@@ -1,7 +1,7 @@
 // Pairing: trade a single-use sync code for the till's link, then store the link and the
 // category periods. Re-pairing (a new code, another shop) keeps the outbox and the data.
 import type { OrgDatabase } from '../../db/schema';
-import { API_PREFIX, pairResponse, type PairResponse } from '../protocol';
+import { API_PREFIX, pairResponse, type PairResponse } from '@model';
 import { emptySyncState, LINK_KEY, type TillLink } from './link';
 import { requestJson } from './transport';
 import type { EngineDeps, Result } from './types';

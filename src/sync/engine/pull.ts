@@ -6,8 +6,8 @@
 // that deletes the rows the snapshot did not bring. A failure mid-snapshot therefore never
 // leaves the category empty or half-pruned; the next run starts the snapshot again.
 import type { OrgDatabase } from '../../db/schema';
-import type { Category } from '../entities';
-import { API_PREFIX, MAX_PULL_LIMIT, pullResponse } from '../protocol';
+import type { Category } from '@model';
+import { API_PREFIX, MAX_PULL_LIMIT, pullResponse } from '@model';
 import { pruneUnseen, tablesOf, writeItems } from './apply';
 import { emptySyncState, getActiveLink, markUnpaired, recordCategoryError } from './link';
 import { isMirrorMode } from './mirror';

@@ -4,8 +4,8 @@
 // queue moves on past it.
 import type { OrgDatabase, OutboxRow } from '../../db/schema';
 import { toArticleRow, toClientRow } from '../../db/schema';
-import { article, articleGroup, client } from '../entities';
-import { API_PREFIX, MAX_PUSH_BATCH, pushResponse, type MutationResult } from '../protocol';
+import { article, articleGroup, client } from '@model';
+import { API_PREFIX, MAX_PUSH_BATCH, pushResponse, type MutationResult } from '@model';
 import { getActiveLink, markUnpaired } from './link';
 import { requestJson } from './transport';
 import type { EngineDeps, Result } from './types';

@@ -2,7 +2,7 @@
 // failures classified into reasons, and the answer validated by its zod schema before anyone
 // sees it (a malformed answer is a failure and nothing gets written).
 import type { z } from 'zod';
-import { errorResponse } from '../protocol';
+import { errorResponse } from '@model';
 import { parseRetryAfter } from './backoff';
 import type { EngineDeps, EngineTimers, Result, SyncFailure } from './types';
 

@@ -1,6 +1,6 @@
 // The messages between the page, the service worker and the status stream. Page → SW: a sync
 // request; SW/page engine → everyone: progress over the BroadcastChannel 'pos-sync'.
-import { CATEGORIES, type Category } from '../entities';
+import { CATEGORIES, type Category } from '@model';
 import type { SyncReason } from '../engine/types';
 
 export const SYNC_CHANNEL = 'pos-sync';

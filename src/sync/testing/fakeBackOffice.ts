@@ -2,8 +2,8 @@
 // change sequences per category, mutation ids (idempotency) and stored receipts, and can be told
 // to fail the next requests in the ways the real network does.
 import { http, HttpResponse, delay } from 'msw';
-import { CATEGORY_KINDS, type Category, type RecordKind } from '../entities';
-import { API_PREFIX, mutation as mutationSchema, type MutationResult, type PairResponse } from '../protocol';
+import { CATEGORY_KINDS, type Category, type RecordKind } from '@model';
+import { API_PREFIX, mutation as mutationSchema, type MutationResult, type PairResponse } from '@model';
 
 export const FAKE_URL = 'http://backoffice.test';
 

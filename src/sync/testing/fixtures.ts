@@ -1,6 +1,6 @@
 // Valid records and engine deps for sync tests: a fresh database with a unique name each time.
 import { OrgDatabase } from '../../db/schema';
-import type { Article, Price, Receipt } from '../entities';
+import type { Article, Price, Receipt } from '@model';
 import type { EngineDeps } from '../engine/types';
 import { savePairing } from '../engine/pair';
 import { FAKE_URL, type FakeBackOffice } from './fakeBackOffice';

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../pos/ui/Dialog';
+import { Dialog } from '../../ui/Dialog';
 import { useAntenna, type AntennaView } from './hooks/useAntenna';
 import './sync-ui.css';
 

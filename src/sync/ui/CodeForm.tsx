@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegistryDatabase } from '../../db/schema';
-import type { Clock } from '../../app/clock';
+import type { Clock } from '@model';
 import { usePairing } from './hooks/usePairing';
 import type { PairTillResult } from './pairTill';
 

@@ -5,7 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { setupServer } from 'msw/node';
 import { http } from 'msw';
 import { openOrgDatabase, RegistryDatabase } from '../../db/schema';
-import { API_PREFIX } from '../protocol';
+import { API_PREFIX } from '@model';
 import { FakeBackOffice, FAKE_URL } from '../testing/fakeBackOffice';
 import { ConnectTill } from './ConnectTill';
 import { setSyncStatusFactory } from './syncSession';

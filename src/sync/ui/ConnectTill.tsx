@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegistryDatabase } from '../../db/schema';
-import type { Clock } from '../../app/clock';
+import type { Clock } from '@model';
 import { CodeForm } from './CodeForm';
 import { PeriodsForm } from './PeriodsForm';
 import type { PairTillResult } from './pairTill';

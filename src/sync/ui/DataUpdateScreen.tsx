@@ -2,7 +2,7 @@
 // its progress, last successful sync and error; "Update now". A shop without a back-office link
 // explains that and points to Settings → Connection.
 import { useTranslation } from 'react-i18next';
-import { CATEGORIES } from '../entities';
+import { CATEGORIES } from '@model';
 import { useCategoryStatuses } from './hooks/useCategoryStatuses';
 import { allTileView, tileView } from './tileState';
 import { SyncTile } from './SyncTile';

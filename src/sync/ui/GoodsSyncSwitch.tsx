@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/AppContext';
-import { Dialog } from '../../pos/ui/Dialog';
+import { Dialog } from '../../ui/Dialog';
 import { newId } from '../../db/ids';
 import { disableMirrorMode, enableMirrorMode } from '../engine/mirror';
 import { useMirrorMode } from './hooks/useMirrorMode';

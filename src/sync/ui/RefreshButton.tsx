@@ -1,7 +1,7 @@
 // [Actualiser] on every list (seed 002): syncs that list's category, spins while it runs, and is
 // disabled with an explanation when the till is not connected to a back office.
 import { useTranslation } from 'react-i18next';
-import type { Category } from '../entities';
+import type { Category } from '@model';
 import { useCategoryStatuses } from './hooks/useCategoryStatuses';
 import './sync-ui.css';
 

@@ -6,7 +6,7 @@ import { openOrgDatabase } from '../../db/schema';
 import { createOrganization } from '../../pos/services/organizations';
 import { pair, type TillLink } from '../engine';
 import type { FetchLike, SyncFailure } from '../engine/types';
-import type { PairResponse } from '../protocol';
+import type { PairResponse } from '@model';
 import { APP_VERSION } from './appVersion';
 
 export const INSTALL_ID_KEY = 'installId';

@@ -1,7 +1,7 @@
 // Seed 003's exchange settings group the categories: goods (articles, prices), employees
 // (rights) and the others. A group's period is written to each of its categories.
 import type { SyncStateRow } from '../../db/schema';
-import type { Category } from '../entities';
+import type { Category } from '@model';
 
 export const PERIOD_GROUPS = {
   goods: ['articles', 'prices'],

@@ -7,7 +7,7 @@ import { BehaviorSubject, EMPTY } from 'rxjs';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { AppContext, type AppContextValue } from '../../app/AppContext';
 import { OrgDatabase, RegistryDatabase } from '../../db/schema';
-import { CATEGORIES, type Category } from '../entities';
+import { CATEGORIES, type Category } from '@model';
 import type { AntennaState, CategoryStatus, SyncStatus } from '../status';
 import type { SyncTarget } from '../host/messages';
 import { en } from './strings';

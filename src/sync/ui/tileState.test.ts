@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allTileView, tileView } from './tileState';
 import type { CategoryStatus } from '../status';
-import type { Category } from '../entities';
+import type { Category } from '@model';
 
 const row = (category: Category, over: Partial<CategoryStatus> = {}): CategoryStatus => ({
   category,

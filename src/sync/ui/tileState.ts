@@ -1,6 +1,6 @@
 // Pure view of a "Mise à jour des données" tile from the status stream's per-category rows;
 // the "All" tile folds every category (running if any runs, oldest last sync, first error).
-import type { Category } from '../entities';
+import type { Category } from '@model';
 import type { CategoryStatus } from '../status';
 
 export type TileState = 'running' | 'error' | 'synced' | 'never';

@@ -2,10 +2,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../../app/AppContext';
-import { isoNow } from '../../../app/clock';
+import { isoNow } from '@model';
 import type { ClientRow } from '../../../db/schema';
 import { createClient, updateClient, type ClientInput } from '../../services/clients';
-import { Dialog } from '../Dialog';
+import { Dialog } from '../../../ui/Dialog';
 
 const FIELDS = ['name', 'phone', 'email', 'cardNumber'] as const;
 

@@ -8,7 +8,7 @@ import type { ClientRow } from '../../../db/schema';
 import { RefreshButton } from '../../../sync/ui/RefreshButton';
 import { setPendingClient } from '../../services/clients';
 import { useClientSearch } from '../hooks/useClientSearch';
-import { ListStates, SearchBox } from '../lists/ListStates';
+import { ListStates, SearchBox } from '../../../ui/ListStates';
 import { ClientDialog } from './ClientDialog';
 import '../lists/lists.css';
 

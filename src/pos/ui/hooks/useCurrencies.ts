@@ -1,5 +1,5 @@
 import { useApp } from '../../../app/AppContext';
-import type { Currency } from '../../../sync/entities';
+import type { Currency } from '@model';
 import { useLiveResult, type LiveResult } from './useLiveResult';
 
 /** Currencies by code (a shop has a handful). */

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../../app/AppContext';
-import type { Operator } from '../../../sync/entities';
+import type { Operator } from '@model';
 
 /** Operators of this till, by name; undefined while loading. */
 export function useOperators(): Operator[] | undefined {

@@ -1,5 +1,5 @@
 import { useApp } from '../../../app/AppContext';
-import type { Discount, PriceList } from '../../../sync/entities';
+import type { Discount, PriceList } from '@model';
 import { discounts, priceLists } from '../../services/lists';
 import { useLiveResult, type LiveResult } from './useLiveResult';
 

@@ -3,7 +3,7 @@
 // other, so it is reported as 'storage' — nothing was recorded — and the button never stays
 // disabled with no message.
 import { useState } from 'react';
-import type { Receipt } from '../../../sync/entities';
+import type { Receipt } from '@model';
 
 type Outcome = { ok: true; receipt: Receipt } | { ok: false; reason: string };
 

@@ -1,9 +1,9 @@
 // Runs an action when the operator holds a right, or after a supervisor PIN grants it once.
 import { useState, type ReactNode } from 'react';
 import { useSession } from '../../../app/AppContext';
-import type { Right } from '../../../sync/entities';
+import type { Right } from '@model';
 import { can } from '../../domain';
-import { SupervisorPrompt } from '../SupervisorPrompt';
+import { SupervisorPrompt } from '../../../ui/SupervisorPrompt';
 
 export function useRightGate(): { withRight(right: Right, action: () => void): void; prompt: ReactNode } {
   const { role } = useSession();

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../../app/AppContext';
-import type { ArticleGroup, Currency, Discount, PriceList } from '../../../sync/entities';
+import type { ArticleGroup, Currency, Discount, PriceList } from '@model';
 import type { ParametersRow } from '../../../db/schema';
 
 export interface SaleContext {

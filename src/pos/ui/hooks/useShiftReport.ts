@@ -1,5 +1,5 @@
 import { useApp } from '../../../app/AppContext';
-import type { ShiftReport } from '../../../sync/entities';
+import type { ShiftReport } from '@model';
 import { shiftReport } from '../../services/shifts';
 import { useLiveResult, type LiveResult } from './useLiveResult';
 

@@ -3,12 +3,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatPercent } from '../../../i18n/format';
-import type { Discount } from '../../../sync/entities';
+import type { Discount } from '@model';
 import { useArticlePage } from '../hooks/useArticlePage';
 import { useMoney } from '../hooks/useMoney';
 import { usePriceLists } from '../hooks/usePriceLists';
 import { usePricePage } from '../hooks/usePricePage';
-import { ListStates, Pager, SearchBox } from './ListStates';
+import { ListStates, Pager, SearchBox } from '../../../ui/ListStates';
 
 const PAGE = 100;
 

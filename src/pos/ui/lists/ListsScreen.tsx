@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { routeHref } from '../../../app/router';
 import { RefreshButton } from '../../../sync/ui/RefreshButton';
-import type { Category } from '../../../sync/entities';
+import type { Category } from '@model';
 import { ArticlesList, PricesList } from './CatalogLists';
 import { ClientsList, CurrenciesList, OperatorsList } from './OtherLists';
 import './lists.css';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useClientSearch } from '../hooks/useClientSearch';
 import { useCurrencies } from '../hooks/useCurrencies';
 import { useOperatorRoles } from '../hooks/useOperatorRoles';
-import { ListStates, SearchBox } from './ListStates';
+import { ListStates, SearchBox } from '../../../ui/ListStates';
 
 export function CurrenciesList() {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp, useSession } from '../../../app/AppContext';
 import { navigate } from '../../../app/router';
 import { newId } from '../../../db/ids';
-import type { Tender } from '../../../sync/entities';
+import type { Tender } from '@model';
 import { addTender, computeTotals, createReceipt, emptyCart, parseMinor, settle, type PaymentContext, type TenderInput } from '../../domain';
 import { useCurrentSale, writeCurrentCart } from '../sale/currentSale';
 import { useSaleContext } from '../hooks/useSaleContext';

@@ -10,7 +10,7 @@ import { useBarcodeScanner } from '../hooks/useBarcodeScanner';
 import { useMoney } from '../hooks/useMoney';
 import { useReceiptPage } from '../hooks/useReceiptPage';
 import { useRecentShifts } from '../hooks/useRecentShifts';
-import { ListStates, Pager, SearchBox } from '../lists/ListStates';
+import { ListStates, Pager, SearchBox } from '../../../ui/ListStates';
 import '../lists/lists.css';
 
 const PAGE = 50;

@@ -5,22 +5,22 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useSession } from '../../../app/AppContext';
-import { isoNow } from '../../../app/clock';
+import { isoNow } from '@model';
 import { navigate } from '../../../app/router';
 import { formatQuantity } from '../../../i18n/format';
-import type { Right } from '../../../sync/entities';
+import type { Right } from '@model';
 import { can, computeTotals, planRefund, type RefundMethod, type RefundSelection } from '../../domain';
 import { findByBarcode } from '../../services/catalog';
 import { refundReceipt, refundWithoutReceipt, type RefundResult } from '../../services/refunds';
 import { useReceiptCommit } from '../hooks/useReceiptCommit';
-import { SupervisorPrompt } from '../SupervisorPrompt';
+import { SupervisorPrompt } from '../../../ui/SupervisorPrompt';
 import { useArticlePage } from '../hooks/useArticlePage';
 import { useBarcodeScanner } from '../hooks/useBarcodeScanner';
 import { useMoney } from '../hooks/useMoney';
 import { useParameters } from '../hooks/useParameters';
 import { useRefundCart } from '../hooks/useRefundCart';
 import { useRefundSource } from '../hooks/useRefundSource';
-import { ListStates, SearchBox } from '../lists/ListStates';
+import { ListStates, SearchBox } from '../../../ui/ListStates';
 import '../lists/lists.css';
 
 export function RefundScreen({ receiptId }: { receiptId: string | null }) {

@@ -1,7 +1,7 @@
 // A manual discount: percent (to basis points) or amount (to minor units), parsed without floats.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../Dialog';
+import { Dialog } from '../../../ui/Dialog';
 import { parseMinor, type ManualDiscount } from '../../domain';
 
 export function DiscountDialog({ title, decimals, onConfirm, onClose }: { title: string; decimals: number; onConfirm(d: ManualDiscount | null): void; onClose(): void }) {

@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../../app/AppContext';
-import { Dialog } from '../Dialog';
+import { Dialog } from '../../../ui/Dialog';
 import { formatDateTime } from '../../../i18n/format';
 import type { Cart } from '../../domain';
 

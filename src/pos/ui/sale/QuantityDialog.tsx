@@ -1,7 +1,7 @@
 // Asks the quantity of a weighed (kg, l, m) or counted article, parsed to milli-units.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../Dialog';
+import { Dialog } from '../../../ui/Dialog';
 import { parseQuantity, type Unit } from '../../domain';
 
 export function QuantityDialog({ article, onConfirm, onClose, initial }: { article: { name: string; unit: Unit }; onConfirm(qtyMilli: number): void; onClose(): void; initial?: string }) {

@@ -7,7 +7,7 @@ import { attachClient } from '../../domain';
 import { priceArticles } from '../../services/pricing';
 import { readCurrentCart, writeCurrentCart } from './currentSale';
 import type { OrgDatabase } from '../../../db/schema';
-import type { Clock } from '../../../app/clock';
+import type { Clock } from '@model';
 
 export async function attachClientToSale(db: OrgDatabase, clock: Clock, clientId: string | null): Promise<void> {
   const client = clientId ? await db.clients.get(clientId) : null;

@@ -2,10 +2,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useSession } from '../../../app/AppContext';
-import { isoNow } from '../../../app/clock';
-import type { ShiftReport } from '../../../sync/entities';
+import { isoNow } from '@model';
+import type { ShiftReport } from '@model';
 import { closeShiftNow, recordCashMove } from '../../services/shifts';
-import { Dialog } from '../Dialog';
+import { Dialog } from '../../../ui/Dialog';
 import { useMoney } from '../hooks/useMoney';
 import { AmountError, AmountField, useParseAmount } from './AmountField';
 

@@ -2,13 +2,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftRow } from '../../../db/schema';
-import type { ShiftReport } from '../../../sync/entities';
+import type { ShiftReport } from '@model';
 import { formatDateTime } from '../../../i18n/format';
-import { Dialog } from '../Dialog';
+import { Dialog } from '../../../ui/Dialog';
 import { useMoney } from '../hooks/useMoney';
 import { usePrinterSettings } from '../hooks/usePrinterSettings';
 import { useRecentShifts } from '../hooks/useRecentShifts';
-import { ListStates } from '../lists/ListStates';
+import { ListStates } from '../../../ui/ListStates';
 import { printWithPaper } from '../receipts/print';
 import { ShiftReportView } from './ShiftReportView';
 

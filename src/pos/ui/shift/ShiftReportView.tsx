@@ -1,7 +1,7 @@
 // An X or Z report on receipt paper (printable): counts, totals, per-method totals, cash.
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../i18n/format';
-import type { ShiftReport } from '../../../sync/entities';
+import type { ShiftReport } from '@model';
 import { useMoney } from '../hooks/useMoney';
 import { useParameters } from '../hooks/useParameters';
 import { usePrinterSettings } from '../hooks/usePrinterSettings';

@@ -4,11 +4,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useSession } from '../../../app/AppContext';
-import { isoNow } from '../../../app/clock';
+import { isoNow } from '@model';
 import { formatDateTime } from '../../../i18n/format';
-import type { ShiftReport } from '../../../sync/entities';
+import type { ShiftReport } from '@model';
 import { openShiftNow } from '../../services/shifts';
-import { Dialog } from '../Dialog';
+import { Dialog } from '../../../ui/Dialog';
 import { useMoney } from '../hooks/useMoney';
 import { usePrinterSettings } from '../hooks/usePrinterSettings';
 import { printWithPaper } from '../receipts/print';

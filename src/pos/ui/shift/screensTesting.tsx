@@ -7,7 +7,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { AppContext, type AppContextValue } from '../../../app/AppContext';
 import { RegistryDatabase, type OrgDatabase } from '../../../db/schema';
 import { en } from '../../../i18n/en';
-import type { Right } from '../../../sync/entities';
+import type { Right } from '@model';
 import { en as screens } from '../screens-strings';
 
 export async function initScreensI18n(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Category } from '../../entities';
+import type { Category } from '@model';
 import type { CategoryStatus } from '../../status';
 import { useObservable } from './useObservable';
 import { useSyncSession } from './useSyncSession';
