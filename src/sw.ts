@@ -5,7 +5,7 @@
 import { precacheAndRoute, cleanupOutdatedCaches, createHandlerBoundToURL } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { clientsClaim } from 'workbox-core';
-import { installSyncHost } from './sync/host/sw-host';
+import { installSyncHost } from './sync';
 import { APP_VERSION } from './sync/ui/appVersion';
 
 declare const self: ServiceWorkerGlobalScope;

@@ -2,7 +2,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { AppContext, type AppContextValue, type Session } from './AppContext';
+import { AppContext, type AppContextValue, type Session } from '../ui/AppContext';
 import { systemClock } from '@model';
 import { useBoot } from './useBoot';
 import { WelcomeScreen } from './WelcomeScreen';
@@ -10,6 +10,7 @@ import { LoginScreen } from './LoginScreen';
 import { Frame } from './Frame';
 import { loadSession, saveSession } from './sessionStore';
 import { UpdatePrompt } from './UpdatePrompt';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { networkMode: 'always', retry: 1 } } });
 
@@ -52,7 +53,7 @@ export function App() {
 
   return (
     <QueryClientProvider client={queryClient}>
-      {body}
+      <ErrorBoundary>{body}</ErrorBoundary>
       <UpdatePrompt />
     </QueryClientProvider>
   );

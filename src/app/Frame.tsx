@@ -1,81 +1,53 @@
 // The frame of every screen once logged in: top bar (shop, shift, operator with the sync antenna,
 // menu) and the routed screen. Landscape tablet first; the menu folds into a drawer in portrait.
+// Everything in it but the lock and the menu button comes from the features' entries.
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp, useSession } from './AppContext';
-import { useRoute, routeHref, type Route } from './router';
-import { useParameters } from '../pos/ui/hooks/useParameters';
-import { useOpenShift } from '../pos/ui/hooks/useOpenShift';
-import { Antenna } from '../sync/ui/Antenna';
+import { useApp, useSession } from '../ui/AppContext';
+import { routeHref, useLocation } from '../ui/routing';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { MENU_GROUPS, type MenuGroup } from '../ui/feature';
+import { FEATURES, SETTINGS_SECTIONS } from './features';
 import { ScreenSwitch } from './ScreenSwitch';
-import { BackupReminder } from '../backup/ui/BackupReminder';
 
 interface MenuItem {
-  route: Route;
+  href: string;
   label: string;
+  order: number;
 }
 
 export function Frame() {
   const { t } = useTranslation();
   const { lock } = useApp();
   const { operator } = useSession();
-  const parameters = useParameters();
-  const shift = useOpenShift();
-  const route = useRoute();
+  const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
 
-  const groups: { title: string; items: MenuItem[] }[] = [
-    {
-      title: t('menu.till'),
-      items: [
-        { route: { name: 'sale' }, label: t('menu.sale') },
-        { route: { name: 'receipts' }, label: t('menu.receipts') },
-        { route: { name: 'customers' }, label: t('menu.customers') },
-        { route: { name: 'shift' }, label: t('menu.shift') },
-      ],
-    },
-    {
-      title: t('menu.lists'),
-      items: (['articles', 'prices', 'currencies', 'clients', 'operators'] as const).map((list) => ({
-        route: { name: 'lists', list },
-        label: t(`lists.${list}`),
-      })),
-    },
-    {
-      title: t('menu.data'),
-      items: [{ route: { name: 'data-update' }, label: t('menu.dataUpdate') }],
-    },
-    {
-      title: t('menu.tools'),
-      items: [
-        { route: { name: 'backup' }, label: t('menu.dailyBackup') },
-        { route: { name: 'organizations' }, label: t('menu.organizations') },
-        { route: { name: 'restore' }, label: t('menu.restore') },
-      ],
-    },
-    {
-      title: t('menu.settings'),
-      items: (['connection', 'language', 'storage', 'printer'] as const).map((section) => ({
-        route: { name: 'settings', section },
-        label: t(`settings.${section}.title`),
-      })),
-    },
-  ];
+  const items = new Map<MenuGroup, MenuItem[]>(MENU_GROUPS.map((g) => [g, []]));
+  for (const screen of FEATURES.flatMap((f) => f.screens ?? [])) {
+    for (const entry of screen.menu ?? []) {
+      items.get(entry.group)?.push({ href: routeHref({ name: screen.name, arg: entry.arg ?? null }), label: entry.label(t), order: entry.order });
+    }
+  }
+  for (const section of SETTINGS_SECTIONS) {
+    items.get('settings')?.push({ href: routeHref({ name: 'settings', arg: section.id }), label: section.title(t), order: section.order });
+  }
+  const widgets = (slot: 'info' | 'operator') =>
+    FEATURES.flatMap((f) => f.topBar ?? [])
+      .filter((w) => w.slot === slot)
+      .map(({ Component }, i) => <Component key={i} />);
 
-  const current = routeHref(route);
+  const current = routeHref(location);
   return (
     <div className="frame">
       <header className="topbar">
         <button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="main-menu" onClick={() => setMenuOpen((o) => !o)}>
           ☰ <span className="sr-only">{t('menu.title')}</span>
         </button>
-        <span className="shop-name">{parameters?.shopName ?? ''}</span>
-        <span className={shift ? 'shift-indicator open' : 'shift-indicator'} data-testid="shift-indicator">
-          {shift ? t('shift.openNumber', { number: shift.number }) : t('shift.closed')}
-        </span>
+        {widgets('info')}
         <span className="operator" data-testid="operator-name">
           {operator.name}
-          <Antenna />
+          {widgets('operator')}
         </span>
         <button type="button" onClick={lock} className="lock-button">
           {t('menu.lock')}
@@ -83,29 +55,34 @@ export function Frame() {
       </header>
       <div className="frame-body">
         <nav id="main-menu" className={menuOpen ? 'menu open' : 'menu'} aria-label={t('menu.title')} onClick={() => setMenuOpen(false)}>
-          {groups.map((g) => (
-            <MenuGroup key={g.title} title={g.title}>
-              {g.items.map((item) => {
-                const href = routeHref(item.route);
-                return (
-                  <a key={href} href={href} aria-current={current === href ? 'page' : undefined}>
+          {MENU_GROUPS.map((group) => {
+            const entries = (items.get(group) ?? []).sort((a, b) => a.order - b.order);
+            if (entries.length === 0) return null;
+            return (
+              <MenuGroupSection key={group} title={t(`menu.${group}`)}>
+                {entries.map((item) => (
+                  <a key={item.href} href={item.href} aria-current={current === item.href ? 'page' : undefined}>
                     {item.label}
                   </a>
-                );
-              })}
-            </MenuGroup>
-          ))}
+                ))}
+              </MenuGroupSection>
+            );
+          })}
         </nav>
         <main className="screen">
-          <BackupReminder withAction />
-          <ScreenSwitch route={route} />
+          {FEATURES.flatMap((f) => f.banners ?? []).map((Banner, i) => (
+            <ErrorBoundary key={i}>
+              <Banner />
+            </ErrorBoundary>
+          ))}
+          <ScreenSwitch />
         </main>
       </div>
     </div>
   );
 }
 
-function MenuGroup({ title, children }: { title: string; children: ReactNode }) {
+function MenuGroupSection({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="menu-group">
       <h2>{title}</h2>
@@ -113,3 +90,4 @@ function MenuGroup({ title, children }: { title: string; children: ReactNode }) 
     </section>
   );
 }
+

@@ -1,10 +1,10 @@
 // PIN login: choose an operator tile, type the PIN on the pad. Works offline from Dexie.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from './AppContext';
-import { loginWithPin } from '../pos/services/auth';
-import { useOperators } from '../pos/ui/hooks/useOperators';
-import { useParameters } from '../pos/ui/hooks/useParameters';
+import { useApp } from '../ui/AppContext';
+import { loginWithPin } from '../db/auth';
+import { useOperators } from '../pos/ui';
+import { useParameters } from '../pos/ui';
 import { PinPad } from '../ui/PinPad';
 
 export function LoginScreen() {

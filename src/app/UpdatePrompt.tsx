@@ -3,7 +3,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Workbox } from 'workbox-window';
-import { openSaleStore } from '../pos/ui/openSaleStore';
+import { openSaleStore } from '../pos/ui';
 
 /** Activates the waiting worker, then reloads once it controls the page (the new version). */
 function applyUpdate(wb: Workbox): void {

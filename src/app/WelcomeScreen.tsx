@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegistryDatabase } from '../db/schema';
 import type { Clock } from '@model';
-import { loadDemoShop } from '../pos/services/demo';
-import { ConnectTill } from '../sync/ui/ConnectTill';
+import { loadDemoShop } from '../pos/ui';
+import { ConnectTill } from '../sync/ui';
 
 export function WelcomeScreen({ registry, clock, onReady }: { registry: RegistryDatabase; clock: Clock; onReady(orgId: string): Promise<void> }) {
   const { t } = useTranslation();

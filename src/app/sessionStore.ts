@@ -1,6 +1,6 @@
 // Keeps the logged-in operator across a reload of the tab (not across closing it): a reload in
 // the middle of a sale must not throw the cashier out. Closing the tab asks for the PIN again.
-import type { Session } from './AppContext';
+import type { Session } from '../ui/AppContext';
 
 const KEY = 'pos.session';
 

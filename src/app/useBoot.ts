@@ -2,7 +2,7 @@
 // a till with data opens straight from IndexedDB.
 import { useCallback, useEffect, useState } from 'react';
 import { RegistryDatabase, openOrgDatabase, type OrgDatabase, type OrganizationEntry } from '../db/schema';
-import { ensurePersistentStorage, getCurrentOrganization, setCurrentOrganization } from '../pos/services/organizations';
+import { ensurePersistentStorage, getCurrentOrganization, setCurrentOrganization } from '../db/organizations';
 
 export type BootState =
   | { status: 'loading' }

@@ -4,7 +4,7 @@ import { filter } from 'rxjs/operators';
 import { aReceipt, freshDb, NOW, pairWith } from './testing/fixtures';
 import { FakeBackOffice } from './testing/fakeBackOffice';
 import type { OrgDatabase } from '../db/schema';
-import { enqueueMutation } from './outbox';
+import { enqueueMutation } from '../db/outbox';
 import { markUnpaired } from './engine/link';
 import { createSyncStatus, type SyncStatus } from './status';
 import type { SyncEvent, SyncTarget } from './host/messages';

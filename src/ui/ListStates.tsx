@@ -2,7 +2,7 @@
 // pager for long lists. Shared by the Lists, Receipts and Customers screens.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LiveResult } from '../pos/ui/hooks/useLiveResult';
+import type { LiveResult } from './useLiveResult';
 import '../pos/ui/lists/lists.css';
 
 export function ListStates<T>({

@@ -1,7 +1,7 @@
 // Shows its children only to an operator holding `right`; otherwise offers the supervisor PIN.
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../app/AppContext';
+import { useSession } from './AppContext';
 import type { Right } from '@model';
 import { SupervisorPrompt } from './SupervisorPrompt';
 

@@ -1,9 +1,9 @@
 // The supervisor PIN prompt: a missing right is granted for one action by a PIN whose role has it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../app/AppContext';
+import { useApp } from './AppContext';
 import type { Operator, Right } from '@model';
-import { authorizeSupervisor } from '../pos/services/auth';
+import { authorizeSupervisor } from '../db/auth';
 import { PinPad } from './PinPad';
 import { Dialog } from './Dialog';
 

@@ -8,7 +8,7 @@ import { FAKE_URL, FakeBackOffice } from '../../src/sync/testing/fakeBackOffice'
 import { aPrice, aReceipt, anArticle, freshDb, NOW } from '../../src/sync/testing/fixtures';
 import type { OrgDatabase } from '../../src/db/schema';
 import { pair } from '../../src/sync/engine/pair';
-import { enqueueMutation } from '../../src/sync/outbox';
+import { enqueueMutation } from '../../src/db/outbox';
 import { createMemoryLocks } from '../../src/sync/host/lock';
 import { createPageRunner, createSyncClient } from '../../src/sync/host/page-host';
 import { createSyncStatus, type AntennaState } from '../../src/sync/status';

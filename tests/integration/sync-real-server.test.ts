@@ -10,7 +10,7 @@ import { runCycle } from '../../src/sync/engine/cycle';
 import { pullCategory } from '../../src/sync/engine/pull';
 import { pushOutbox } from '../../src/sync/engine/push';
 import type { EngineDeps } from '../../src/sync/engine/types';
-import { enqueueMutation } from '../../src/sync/outbox';
+import { enqueueMutation } from '../../src/db/outbox';
 import { aReceipt, freshDb, NOW } from '../../src/sync/testing/fixtures';
 import type { OrgDatabase } from '../../src/db/schema';
 

@@ -2,7 +2,7 @@
 // destination built from the till's active link. Without an active link (never paired, revoked)
 // the choice is kept but not usable, and runs go to the folder or download as before.
 import type { OrgDatabase } from '../../db/schema';
-import { getActiveLink } from '../../sync/engine/link';
+import { getActiveLink } from '../../sync';
 import type { BackupDestination } from '../format/types';
 import { httpDestination } from './http';
 

@@ -2,7 +2,7 @@
 // suspend) and "Folders to back up" (data sets + extra disk folders). Saved on "Validate".
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../ui/AppContext';
 import type { DataSetName } from '../../db/schema';
 import { ALL_DATA_SETS } from '../dexie-source';
 import type { CompressionLevel } from '../format/codec';

@@ -1,8 +1,8 @@
 // The "no backup for a day" banner (unless backups are made outside or suspended). The lead can
 // put it in the frame; the backup screen shows it too.
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/AppContext';
-import { navigate } from '../../app/router';
+import { useApp } from '../../ui/AppContext';
+import { navigate } from '../../ui/routing';
 import { isReminderDue } from '../settings';
 import { useBackupHistory } from './hooks/useBackupHistory';
 import { useBackupSettings } from './hooks/useBackupSettings';

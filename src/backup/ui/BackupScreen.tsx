@@ -2,7 +2,7 @@
 // setup (medium + password → recovery key once), and the settings tabs. Needs the 'backup' right.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../ui/AppContext';
 import type { BackupHistoryRow } from '../../db/schema';
 import { RequireRight } from '../../ui/RequireRight';
 import { Dialog } from '../../ui/Dialog';

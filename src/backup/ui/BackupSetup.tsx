@@ -3,7 +3,7 @@
 // by the parent (this component unmounts as soon as the set exists).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../ui/AppContext';
 import { saveSettings, setupBackupSet, type BackupSettings, type EncryptionChoice } from '../settings';
 import type { PackCodec } from '../format/codec';
 import { chooseBackOfficeMedium } from '../destinations/httpMedium';

@@ -1,7 +1,7 @@
 // The last successful backup (when, medium, size, duration, verified) with quick and deep verify.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../ui/AppContext';
 import type { BackupHistoryRow } from '../../db/schema';
 import { recordVerification, verifyBackup, type VerifyReport } from '../service';
 import { directoryDestination } from '../destinations/directory';

@@ -2,8 +2,8 @@
 // right-click menu: Open, Back up (export wizard, preselected), Restore into (restore wizard).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/AppContext';
-import { navigate } from '../../app/router';
+import { useApp } from '../../ui/AppContext';
+import { navigate } from '../../ui/routing';
 import type { OrganizationEntry } from '../../db/schema';
 import { RequireRight } from '../../ui/RequireRight';
 import { ExportWizard } from './ExportWizard';

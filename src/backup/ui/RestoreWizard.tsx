@@ -3,8 +3,8 @@
 // transaction) → open that organization. Any failure shows its reason; nothing is changed.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/AppContext';
-import { navigate } from '../../app/router';
+import { useApp } from '../../ui/AppContext';
+import { navigate } from '../../ui/routing';
 import { RequireRight } from '../../ui/RequireRight';
 import { openBackupFile } from '../export';
 import { openBackupFolder } from '../destinations/directory';

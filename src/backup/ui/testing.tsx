@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { AppContext, type AppContextValue } from '../../app/AppContext';
+import { AppContext, type AppContextValue } from '../../ui/AppContext';
 import type { OrgDatabase, OrganizationEntry, RegistryDatabase } from '../../db/schema';
 import { en } from './strings';
 

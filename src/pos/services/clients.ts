@@ -3,7 +3,7 @@
 import { newId } from '../../db/ids';
 import { searchKey, toClientRow, type ClientRow, type OrgDatabase } from '../../db/schema';
 import { client as clientSchema, type Client } from '@model';
-import { enqueueMutation } from '../../sync/outbox';
+import { enqueueMutation } from '../../db/outbox';
 
 export type ClientFailure = 'invalid-name' | 'invalid-field' | 'unknown-client' | 'not-local';
 export type ClientResult = { ok: true; client: ClientRow } | { ok: false; reason: ClientFailure };

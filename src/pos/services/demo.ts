@@ -4,7 +4,7 @@ import { generateDemoCatalog } from '../demo/generate';
 import { createPinRecord } from '@model';
 import type { OrgDatabase, RegistryDatabase, OrganizationEntry } from '../../db/schema';
 import { openOrgDatabase, toArticleRow, toClientRow } from '../../db/schema';
-import { createOrganization } from './organizations';
+import { createOrganization } from '../../db/organizations';
 import type { Clock } from '@model';
 import type { Category } from '@model';
 import { CATEGORIES } from '@model';

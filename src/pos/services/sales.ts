@@ -3,8 +3,8 @@
 import Dexie from 'dexie';
 import type { OrgDatabase } from '../../db/schema';
 import type { Receipt } from '@model';
-import { enqueueMutation } from '../../sync/outbox';
-import { getLink } from '../../sync/engine/link';
+import { enqueueMutation } from '../../db/outbox';
+import { getLink } from '../../sync';
 
 export interface TillIdentity {
   tillId: string;

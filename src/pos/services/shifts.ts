@@ -4,7 +4,7 @@
 import { newId } from '../../db/ids';
 import type { OrgDatabase, ShiftRow } from '../../db/schema';
 import type { ShiftReport } from '@model';
-import { enqueueMutation } from '../../sync/outbox';
+import { enqueueMutation } from '../../db/outbox';
 import { cashIn, cashOut, closeShift, openShift, xReport, type Shift, type ShiftFailure } from '../domain';
 import { getTillIdentity } from './sales';
 

@@ -5,7 +5,7 @@ import { newId as defaultNewId } from '../../db/ids';
 import type { OrgDatabase } from '../../db/schema';
 import { MIRROR_KEY } from './link';
 import { pushOutbox, type PushCounts } from './push';
-import { enqueueMutation } from '../outbox';
+import { enqueueMutation } from '../../db/outbox';
 import type { EngineDeps, Result } from './types';
 
 export async function isMirrorMode(db: OrgDatabase): Promise<boolean> {

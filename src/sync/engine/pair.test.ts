@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { FAKE_URL, FakeBackOffice } from '../testing/fakeBackOffice';
 import { aReceipt, engineDeps, freshDb, NOW } from '../testing/fixtures';
 import type { OrgDatabase } from '../../db/schema';
-import { enqueueMutation } from '../outbox';
+import { enqueueMutation } from '../../db/outbox';
 import { pair, type PairDeps } from './pair';
 import { getLink, setPeriods } from './link';
 

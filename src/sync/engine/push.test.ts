@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { FakeBackOffice } from '../testing/fakeBackOffice';
 import { aReceipt, anArticle, engineDeps, freshDb, NOW, pairWith } from '../testing/fixtures';
 import { toArticleRow, type OrgDatabase } from '../../db/schema';
-import { countPending, countRejected, enqueueMutation } from '../outbox';
+import { countPending, countRejected, enqueueMutation } from '../../db/outbox';
 import { pushOutbox } from './push';
 import { getLink } from './link';
 

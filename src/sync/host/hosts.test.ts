@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { FakeBackOffice } from '../testing/fakeBackOffice';
 import { aReceipt, NOW, pairWith } from '../testing/fixtures';
 import { openOrgDatabase, RegistryDatabase, type OrgDatabase } from '../../db/schema';
-import { enqueueMutation } from '../outbox';
+import { enqueueMutation } from '../../db/outbox';
 import { createSyncClient } from './page-host';
 import { installSyncHost } from './sw-host';
 import { SYNC_CHANNEL, type SyncEvent } from './messages';

@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { FakeBackOffice } from '../testing/fakeBackOffice';
 import { aReceipt, anArticle, engineDeps, freshDb, NOW, pairWith } from '../testing/fixtures';
 import { OrgDatabase } from '../../db/schema';
-import { enqueueMutation } from '../outbox';
+import { enqueueMutation } from '../../db/outbox';
 import { createMemoryLocks } from './lock';
 import { createSyncRunner } from './runner';
 import type { SyncEvent } from './messages';

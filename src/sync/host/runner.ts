@@ -5,7 +5,7 @@ import type { OrgDatabase } from '../../db/schema';
 import { runCycle, type CycleResult } from '../engine/cycle';
 import { pushOutbox } from '../engine/push';
 import { isTransient, type EngineDeps, type SyncFailure } from '../engine/types';
-import { countPending, countRejected } from '../outbox';
+import { countPending, countRejected } from '../../db/outbox';
 import { withSyncLock, type LockManagerLike } from './lock';
 import { mergeTargets, targetCategories, type HostState, type SyncEvent, type SyncTarget } from './messages';
 

@@ -3,7 +3,7 @@
 // outbox is kept), "Update now", and the goods sync switch. A revoked till shows "Pair again".
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../ui/AppContext';
 import type { TillLink } from '../engine/link';
 import { CodeForm } from './CodeForm';
 import { PeriodsForm } from './PeriodsForm';

@@ -3,7 +3,7 @@
 // Off: goods created at the till stay local.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../ui/AppContext';
 import { Dialog } from '../../ui/Dialog';
 import { newId } from '../../db/ids';
 import { disableMirrorMode, enableMirrorMode } from '../engine/mirror';

@@ -3,7 +3,7 @@
 // few codes the screens translate (sync.refused.<code>).
 import type { OrgDatabase, OrganizationEntry, RegistryDatabase } from '../../db/schema';
 import { openOrgDatabase } from '../../db/schema';
-import { createOrganization } from '../../pos/services/organizations';
+import { createOrganization } from '../../db/organizations';
 import { pair, type TillLink } from '../engine';
 import type { FetchLike, SyncFailure } from '../engine/types';
 import type { PairResponse } from '@model';

@@ -5,7 +5,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { BehaviorSubject, EMPTY } from 'rxjs';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { AppContext, type AppContextValue } from '../../app/AppContext';
+import { AppContext, type AppContextValue } from '../../ui/AppContext';
 import { OrgDatabase, RegistryDatabase } from '../../db/schema';
 import { CATEGORIES, type Category } from '@model';
 import type { AntennaState, CategoryStatus, SyncStatus } from '../status';

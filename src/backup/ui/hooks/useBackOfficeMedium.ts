@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import { loadBackOfficeMedium, type BackOfficeMedium } from '../../destinations/httpMedium';
 
 /** Whether the back office can hold the off-site copy and whether it is chosen, live. */

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import { loadSettings, type BackupSettings } from '../../settings';
 
 /** This organization's backup settings, live; undefined while loading. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import { openOrgDatabase, type OrganizationEntry } from '../../../db/schema';
 import { exportOrganizations } from '../../export';
 import { saveAsDownload } from '../../destinations/download';

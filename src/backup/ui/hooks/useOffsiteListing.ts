@@ -3,8 +3,8 @@
 // backup screen asks again after each run.
 import { useQuery } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useApp } from '../../../app/AppContext';
-import { getActiveLink } from '../../../sync/engine/link';
+import { useApp } from '../../../ui/AppContext';
+import { getActiveLink } from '../../../sync';
 import { listOffsiteSets } from '../../destinations/http';
 
 export function useOffsiteListing(enabled: boolean, refresh: unknown = null) {

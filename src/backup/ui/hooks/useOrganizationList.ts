@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import type { OrganizationEntry } from '../../../db/schema';
-import { listOrganizations } from '../../../pos/services/organizations';
+import { listOrganizations } from '../../../db/organizations';
 
 /** Local organizations from the registry, by name; undefined while loading. */
 export function useOrganizationList(): OrganizationEntry[] | undefined {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import { newId } from '../../../db/ids';
 import { openOrgDatabase, orgDbName, type OrgDatabase } from '../../../db/schema';
 import { commitRestore, previewRestore, type RestorePreview } from '../../service';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import { runBackup, type BackupRunReport } from '../../service';
 import { directoryDestination, ensurePermission } from '../../destinations/directory';
 import { downloadDestination, saveAsDownload } from '../../destinations/download';

@@ -1,7 +1,7 @@
 // Create or edit a client at the till (offline); saving queues it for the back office.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import { isoNow } from '@model';
 import type { ClientRow } from '../../../db/schema';
 import { createClient, updateClient, type ClientInput } from '../../services/clients';

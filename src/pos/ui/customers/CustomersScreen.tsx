@@ -2,10 +2,10 @@
 // here; "Attach to sale" stores the client as 'pendingClient' for the sale screen and goes there.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../../app/AppContext';
-import { navigate } from '../../../app/router';
+import { useApp } from '../../../ui/AppContext';
+import { navigate } from '../../../ui/routing';
 import type { ClientRow } from '../../../db/schema';
-import { RefreshButton } from '../../../sync/ui/RefreshButton';
+import { RefreshButton } from '../../../sync/ui';
 import { setPendingClient } from '../../services/clients';
 import { useClientSearch } from '../hooks/useClientSearch';
 import { ListStates, SearchBox } from '../../../ui/ListStates';

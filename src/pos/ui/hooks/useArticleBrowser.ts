@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import type { ArticleRow } from '../../../db/schema';
 import { articlesInGroup, searchArticles } from '../../services/catalog';
 import { priceArticles } from '../../services/pricing';

@@ -1,7 +1,7 @@
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import type { ArticleRow } from '../../../db/schema';
 import { articlePage, type Page } from '../../services/lists';
-import { useLiveResult, type LiveResult } from './useLiveResult';
+import { useLiveResult, type LiveResult } from '../../../ui/useLiveResult';
 
 /** One page of articles by name, or of those matching a name/SKU/barcode query. */
 export function useArticlePage(query: string, offset: number, limit: number): LiveResult<Page<ArticleRow>> {

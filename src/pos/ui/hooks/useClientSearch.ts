@@ -1,7 +1,7 @@
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import type { ClientRow } from '../../../db/schema';
 import { searchClients } from '../../services/clients';
-import { useLiveResult, type LiveResult } from './useLiveResult';
+import { useLiveResult, type LiveResult } from '../../../ui/useLiveResult';
 
 /** Clients matching a name prefix, a phone or a card number (the first ones by name when empty). */
 export function useClientSearch(query: string, limit = 50): LiveResult<ClientRow[]> {

@@ -1,6 +1,6 @@
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import type { Currency } from '@model';
-import { useLiveResult, type LiveResult } from './useLiveResult';
+import { useLiveResult, type LiveResult } from '../../../ui/useLiveResult';
 
 /** Currencies by code (a shop has a handful). */
 export function useCurrencies(): LiveResult<Currency[]> {

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import type { ShiftRow } from '../../../db/schema';
 
 /** The till's open shift, null when none is open, undefined while loading. */

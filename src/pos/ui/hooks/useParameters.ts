@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import type { ParametersRow } from '../../../db/schema';
 
 /** The shop's parameters from the back office (name, receipt header/footer, tax mode, currency). */

@@ -1,7 +1,7 @@
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import type { Discount, PriceList } from '@model';
 import { discounts, priceLists } from '../../services/lists';
-import { useLiveResult, type LiveResult } from './useLiveResult';
+import { useLiveResult, type LiveResult } from '../../../ui/useLiveResult';
 
 /** Price lists (highest priority first) and automatic discounts. */
 export function usePriceLists(): LiveResult<{ lists: PriceList[]; discounts: Discount[] }> {

@@ -1,7 +1,7 @@
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import type { ReceiptRow } from '../../../db/schema';
 import { findReceipts, receiptPage, type Page } from '../../services/lists';
-import { useLiveResult, type LiveResult } from './useLiveResult';
+import { useLiveResult, type LiveResult } from '../../../ui/useLiveResult';
 
 /** Receipts newest first (of a shift, or all), or those matching a typed/scanned number. */
 export function useReceiptPage(shiftId: string | null, query: string, offset: number, limit: number): LiveResult<Page<ReceiptRow>> {

@@ -1,6 +1,6 @@
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import type { ShiftRow } from '../../../db/schema';
-import { useLiveResult, type LiveResult } from './useLiveResult';
+import { useLiveResult, type LiveResult } from '../../../ui/useLiveResult';
 
 /** The till's latest shifts, newest first (for the Receipts filter and the Shift history). */
 export function useRecentShifts(limit = 30): LiveResult<ShiftRow[]> {

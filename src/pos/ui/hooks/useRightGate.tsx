@@ -1,6 +1,6 @@
 // Runs an action when the operator holds a right, or after a supervisor PIN grants it once.
 import { useState, type ReactNode } from 'react';
-import { useSession } from '../../../app/AppContext';
+import { useSession } from '../../../ui/AppContext';
 import type { Right } from '@model';
 import { can } from '../../domain';
 import { SupervisorPrompt } from '../../../ui/SupervisorPrompt';

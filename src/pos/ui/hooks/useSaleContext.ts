@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import type { ArticleGroup, Currency, Discount, PriceList } from '@model';
 import type { ParametersRow } from '../../../db/schema';
 

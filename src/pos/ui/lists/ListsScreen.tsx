@@ -1,14 +1,14 @@
 // Lists menu: Articles, Prices, Currencies, Clients, Operators. Each is searchable or paged over
 // indexes and has the Refresh button syncing its category.
 import { useTranslation } from 'react-i18next';
-import { routeHref } from '../../../app/router';
-import { RefreshButton } from '../../../sync/ui/RefreshButton';
+import { routeHref } from '../../../ui/routing';
+import { RefreshButton } from '../../../sync/ui';
 import type { Category } from '@model';
 import { ArticlesList, PricesList } from './CatalogLists';
 import { ClientsList, CurrenciesList, OperatorsList } from './OtherLists';
 import './lists.css';
 
-const LISTS = ['articles', 'prices', 'currencies', 'clients', 'operators'] as const;
+export const LISTS = ['articles', 'prices', 'currencies', 'clients', 'operators'] as const;
 type ListName = (typeof LISTS)[number];
 const CATEGORY: Record<ListName, Category> = {
   articles: 'articles',
@@ -33,7 +33,7 @@ export function ListsScreen({ list }: { list: string }) {
       </div>
       <nav className="list-tabs" aria-label={t('screens.lists.tabs')}>
         {LISTS.map((l) => {
-          const href = routeHref({ name: 'lists', list: l });
+          const href = routeHref({ name: 'lists', arg: l });
           return (
             <a key={l} href={href} aria-current={l === current ? 'page' : undefined}>
               {t(`screens.lists.${l}.title`)}

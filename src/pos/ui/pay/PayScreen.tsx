@@ -2,8 +2,8 @@
 // Confirm → one transaction writes the receipt and its outbox row → the receipt screen.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp, useSession } from '../../../app/AppContext';
-import { navigate } from '../../../app/router';
+import { useApp, useSession } from '../../../ui/AppContext';
+import { navigate } from '../../../ui/routing';
 import { newId } from '../../../db/ids';
 import type { Tender } from '@model';
 import { addTender, computeTotals, createReceipt, emptyCart, parseMinor, settle, type PaymentContext, type TenderInput } from '../../domain';
@@ -13,7 +13,7 @@ import { useOpenShift } from '../hooks/useOpenShift';
 import { useMoney } from '../hooks/useMoney';
 import { commitReceipt, getTillIdentity } from '../../services/sales';
 import { useReceiptCommit } from '../hooks/useReceiptCommit';
-import { notifyOutbox } from '../../../sync/ui/notify';
+import { notifyOutbox } from '../../../sync/ui';
 
 type Method = 'cash' | 'card' | 'other' | 'foreignCash';
 
@@ -97,7 +97,7 @@ export function PayScreen() {
     });
     if (!result.ok) return setError(t(`pay.error.${result.reason}`));
     notifyOutbox(org.id);
-    navigate({ name: 'receipt', id: result.receipt.id });
+    navigate({ name: 'receipt', arg: result.receipt.id });
   }
 
   return (

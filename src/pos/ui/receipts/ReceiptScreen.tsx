@@ -1,8 +1,8 @@
 // One receipt on screen as it prints (58 or 80 mm paper, print CSS), with Print, New sale and Refund.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../../app/AppContext';
-import { navigate } from '../../../app/router';
+import { useApp } from '../../../ui/AppContext';
+import { navigate } from '../../../ui/routing';
 import { ReceiptPaper } from './ReceiptPaper';
 import { usePrinterSettings } from '../hooks/usePrinterSettings';
 import { printWithPaper } from './print';
@@ -30,7 +30,7 @@ export function ReceiptScreen({ id }: { id: string }) {
           {t('receipt.print', { mm: width })}
         </button>
         {receipt.kind === 'sale' && (
-          <button type="button" onClick={() => navigate({ name: 'refund', id: receipt.id })} data-testid="refund-button">
+          <button type="button" onClick={() => navigate({ name: 'refund', arg: receipt.id })} data-testid="refund-button">
             {t('receipt.refund')}
           </button>
         )}

@@ -2,9 +2,9 @@
 // barcode (a single match opens it). Opening a receipt leads to its Refund button.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate, routeHref } from '../../../app/router';
+import { navigate, routeHref } from '../../../ui/routing';
 import { formatDateTime } from '../../../i18n/format';
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import { findReceipts } from '../../services/lists';
 import { useBarcodeScanner } from '../hooks/useBarcodeScanner';
 import { useMoney } from '../hooks/useMoney';
@@ -30,7 +30,7 @@ export function ReceiptsScreen() {
   async function openScanned(code: string) {
     const found = await findReceipts(db, code, 2);
     const only = found.length === 1 ? found[0] : undefined;
-    if (only) return navigate({ name: 'receipt', id: only.id });
+    if (only) return navigate({ name: 'receipt', arg: only.id });
     setQuery(code);
     setScanMiss(found.length === 0 ? code : null);
   }
@@ -40,7 +40,7 @@ export function ReceiptsScreen() {
     <section className="list-screen" aria-labelledby="receipts-title" data-testid="receipts-screen">
       <div className="list-head">
         <h1 id="receipts-title">{t('screens.receipts.title')}</h1>
-        <a className="button" href={routeHref({ name: 'refund', id: null })} data-testid="refund-without-receipt">
+        <a className="button" href={routeHref({ name: 'refund', arg: null })} data-testid="refund-without-receipt">
           {t('screens.receipts.refundWithout')}
         </a>
       </div>
@@ -91,9 +91,9 @@ export function ReceiptsScreen() {
               </thead>
               <tbody>
                 {page.items.map((r) => (
-                  <tr key={r.id} className="clickable" data-testid="receipt-row" onClick={() => navigate({ name: 'receipt', id: r.id })}>
+                  <tr key={r.id} className="clickable" data-testid="receipt-row" onClick={() => navigate({ name: 'receipt', arg: r.id })}>
                     <td>
-                      <a href={routeHref({ name: 'receipt', id: r.id })} onClick={(e) => e.stopPropagation()}>
+                      <a href={routeHref({ name: 'receipt', arg: r.id })} onClick={(e) => e.stopPropagation()}>
                         {r.number}
                       </a>
                     </td>

@@ -4,9 +4,9 @@
 // at once. Committed with commitReceipt, then the new receipt is shown.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp, useSession } from '../../../app/AppContext';
+import { useApp, useSession } from '../../../ui/AppContext';
 import { isoNow } from '@model';
-import { navigate } from '../../../app/router';
+import { navigate } from '../../../ui/routing';
 import { formatQuantity } from '../../../i18n/format';
 import type { Right } from '@model';
 import { can, computeTotals, planRefund, type RefundMethod, type RefundSelection } from '../../domain';
@@ -72,7 +72,7 @@ function useCommit() {
     ...commit,
     async run(refund: () => Promise<RefundResult>) {
       const r = await commit.run(refund);
-      if (r.ok) navigate({ name: 'receipt', id: r.receipt.id });
+      if (r.ok) navigate({ name: 'receipt', arg: r.receipt.id });
     },
   };
 }

@@ -1,8 +1,8 @@
 // Right side of the sale: lines with quantity, discount and total; customer; totals; actions.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../../app/AppContext';
-import { navigate } from '../../../app/router';
+import { useApp } from '../../../ui/AppContext';
+import { navigate } from '../../../ui/routing';
 import { computeTotals, removeLine, setBasketDiscount, setLineDiscount, setQuantity, type Cart, type ManualDiscount } from '../../domain';
 import { formatQuantity } from '../../../i18n/format';
 import { useMoney } from '../hooks/useMoney';

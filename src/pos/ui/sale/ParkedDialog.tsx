@@ -1,7 +1,7 @@
 // Parked sales, newest first; resuming one parks the open sale in its place.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import { Dialog } from '../../../ui/Dialog';
 import { formatDateTime } from '../../../i18n/format';
 import type { Cart } from '../../domain';

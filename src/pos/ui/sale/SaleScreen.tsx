@@ -2,8 +2,8 @@
 // Discount, Pay below. A keyboard-wedge scanner works with no field focused.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../../app/AppContext';
-import { navigate } from '../../../app/router';
+import { useApp } from '../../../ui/AppContext';
+import { navigate } from '../../../ui/routing';
 import type { ArticleRow } from '../../../db/schema';
 import { parseReceiptBarcode } from '../../domain';
 import { useBarcodeScanner } from '../hooks/useBarcodeScanner';
@@ -37,7 +37,7 @@ export function SaleScreen() {
     const receipt = parseReceiptBarcode(code);
     if (receipt.ok) {
       const found = await db.receipts.where('number').equals(receipt.value).first();
-      if (found) navigate({ name: 'receipt', id: found.id });
+      if (found) navigate({ name: 'receipt', arg: found.id });
       else setToast({ text: t('sale.unknownReceipt', { number: receipt.value }), error: true });
       return;
     }

@@ -2,7 +2,7 @@
 // a closed tab in the middle of a sale loses nothing. Parking moves it to db.parked.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import type { OrgDatabase } from '../../../db/schema';
 import { emptyCart, type Cart } from '../../domain';
 import { openSaleStore } from '../openSaleStore';

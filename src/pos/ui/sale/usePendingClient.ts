@@ -2,7 +2,7 @@
 // re-pricing the lines for the client's price list.
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import { attachClient } from '../../domain';
 import { priceArticles } from '../../services/pricing';
 import { readCurrentCart, writeCurrentCart } from './currentSale';

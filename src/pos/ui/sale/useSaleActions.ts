@@ -1,5 +1,5 @@
 // The sale screen's commands: price and add an article, scan, change lines, discounts, park.
-import { useApp, useSession } from '../../../app/AppContext';
+import { useApp, useSession } from '../../../ui/AppContext';
 import type { ArticleRow } from '../../../db/schema';
 import { findByBarcode } from '../../services/catalog';
 import { addArticle, emptyCart, type Cart, type CartResult } from '../../domain';

@@ -1,7 +1,7 @@
 // The Cash in / Cash out dialog (amount + reason) and the Close shift dialog (counted cash).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp, useSession } from '../../../app/AppContext';
+import { useApp, useSession } from '../../../ui/AppContext';
 import { isoNow } from '@model';
 import type { ShiftReport } from '@model';
 import { closeShiftNow, recordCashMove } from '../../services/shifts';

@@ -3,7 +3,7 @@
 // needs 'closeShift' (else the supervisor PIN).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp, useSession } from '../../../app/AppContext';
+import { useApp, useSession } from '../../../ui/AppContext';
 import { isoNow } from '@model';
 import { formatDateTime } from '../../../i18n/format';
 import type { ShiftReport } from '@model';

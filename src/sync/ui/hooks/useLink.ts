@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import { getLink, type TillLink } from '../../engine/link';
 
 /** The open organization's back-office link: undefined while loading, null when there is none. */

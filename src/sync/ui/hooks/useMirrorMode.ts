@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import { countLocalGoods, isMirrorMode } from '../../engine/mirror';
 
 /** Goods sync switch state and how many till-created goods turning it on would delete. */

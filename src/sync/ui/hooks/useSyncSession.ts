@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { useApp } from '../../../app/AppContext';
+import { useApp } from '../../../ui/AppContext';
 import { ensureScheduler, getSyncSession, type SyncSession } from '../syncSession';
 import { useLink } from './useLink';
 

@@ -2,10 +2,10 @@
 // calls enqueueMutation INSIDE its own Dexie transaction, so the record and its outbox row are
 // committed together or not at all.
 import Dexie from 'dexie';
-import type { OrgDatabase, OutboxKind } from '../db/schema';
+import type { OrgDatabase, OutboxKind } from './schema';
 import { mutation } from '@model';
-import { SyncInvariantError } from './engine/types';
-import { REJECTED_PREFIX } from './engine/push';
+import { SyncInvariantError } from '../sync/engine/types';
+import { REJECTED_PREFIX } from '../sync/engine/push';
 
 export const OUTBOX_SEQ_KEY = 'outboxSeq';
 

@@ -1,6 +1,6 @@
 // The registry of local organizations (one Dexie database each) and which one is open.
-import type { OrganizationEntry, RegistryDatabase } from '../../db/schema';
-import { orgDbName } from '../../db/schema';
+import type { OrganizationEntry, RegistryDatabase } from './schema';
+import { orgDbName } from './schema';
 
 const CURRENT = 'currentOrg';
 

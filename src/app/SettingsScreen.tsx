@@ -1,33 +1,29 @@
-// Settings: Connection (sync), Language, Storage (persistence and usage), Printer (paper width).
+// Settings: one page per section the features contribute (Connection, Printer…) plus the shell's
+// Language and Storage.
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useApp } from '../../app/AppContext';
-import { LANGUAGES, setLanguage, type Language } from '../../i18n';
-import { ConnectionSettings } from '../../sync/ui/ConnectionSettings';
-import { RequireRight } from '../../ui/RequireRight';
-import { usePrinterSettings, type PaperWidth } from './hooks/usePrinterSettings';
+import { useApp } from '../ui/AppContext';
+import { LANGUAGES, setLanguage, type Language } from '../i18n';
+import { RequireRight } from '../ui/RequireRight';
+import type { SettingsSection } from '../ui/feature';
 
 const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', en: 'English', ru: 'Русский', pl: 'Polski' };
 
-export function SettingsScreen({ section }: { section: string }) {
+export function SettingsScreen({ section, sections }: { section: string | null; sections: readonly SettingsSection[] }) {
   const { t } = useTranslation();
+  const current = sections.find((s) => s.id === section) ?? sections.find((s) => s.id === 'language');
+  if (!current) return null;
+  const body = current.render();
   return (
     <section className="stack" aria-labelledby="settings-title">
-      <h1 id="settings-title">{t(`settings.${section}.title`, { defaultValue: t('menu.settings') })}</h1>
-      {section === 'connection' && (
-        <RequireRight right="settings">
-          <ConnectionSettings />
-        </RequireRight>
-      )}
-      {section === 'storage' && <StorageSettings />}
-      {section === 'printer' && <PrinterSettings />}
-      {(section === 'language' || !['connection', 'storage', 'printer'].includes(section)) && <LanguageSettings />}
+      <h1 id="settings-title">{current.title(t)}</h1>
+      {current.right ? <RequireRight right={current.right}>{body}</RequireRight> : body}
     </section>
   );
 }
 
-function LanguageSettings() {
+export function LanguageSettings() {
   const { t, i18n } = useTranslation();
   return (
     <div className="card row" role="radiogroup" aria-label={t('settings.language.title')}>
@@ -40,7 +36,7 @@ function LanguageSettings() {
   );
 }
 
-function StorageSettings() {
+export function StorageSettings() {
   const { t, i18n } = useTranslation();
   const { registry } = useApp();
   const persisted = useLiveQuery(() => registry.meta.get('persisted'), [registry]);
@@ -61,20 +57,6 @@ function StorageSettings() {
           {t('settings.storage.usage', { used: fmt(estimate.data.usage), quota: fmt(estimate.data.quota) })}
         </p>
       )}
-    </div>
-  );
-}
-
-function PrinterSettings() {
-  const { t } = useTranslation();
-  const [width, setWidth] = usePrinterSettings();
-  return (
-    <div className="card row" role="radiogroup" aria-label={t('settings.printer.paper')}>
-      {(['58', '80'] as PaperWidth[]).map((w) => (
-        <button key={w} type="button" role="radio" aria-checked={width === w} className={width === w ? 'primary' : ''} onClick={() => void setWidth(w)}>
-          {t('settings.printer.width', { mm: w })}
-        </button>
-      ))}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // Operator login and supervisor authorisation against the local operators table (offline).
-import type { OrgDatabase } from '../../db/schema';
+import type { OrgDatabase } from './schema';
 import type { Operator, Right, Role } from '@model';
 import { verifyPin } from '@model';
 
