@@ -1,5 +1,6 @@
 // Shared types of the backup core: the storage interface every medium implements, the
 // failure reasons restore and verify return as values, and the commit-step fault hook.
+import { fail as modelFail, ok as modelOk, type Clock, type Result as ModelResult } from '@model';
 
 /** Expected failures, returned as values (`{ ok: false, reason }`); the UI maps them to text. */
 export type BackupFailure =
@@ -17,10 +18,11 @@ export type BackupFailure =
   | 'offline'
   | 'other-set';
 
-export type Result<T> = { ok: true; value: T } | { ok: false; reason: BackupFailure; detail?: string };
+/** The model's one Result shape, with the backup's failure reasons. */
+export type Result<T> = ModelResult<T, BackupFailure>;
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T = never>(reason: BackupFailure, detail?: string): Result<T> => ({ ok: false, reason, detail });
+export const ok = <T>(value: T): Result<T> => modelOk(value);
+export const fail = <T = never>(reason: BackupFailure, detail?: string): Result<T> => modelFail(reason, detail);
 
 /** Thrown inside the core and adapters; caught at the service edge and turned into a Result. */
 export class BackupError extends Error {
@@ -66,9 +68,8 @@ export interface Faults {
   after?(step: CommitStep): void | Promise<void>;
 }
 
-export interface BackupClock {
-  now(): Date;
-}
+/** The model's injected clock. */
+export type BackupClock = Clock;
 
 export interface Progress {
   phase: 'read' | 'pack' | 'write' | 'verify' | 'gc' | 'stage' | 'restore';
