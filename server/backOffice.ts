@@ -1,6 +1,7 @@
 // Assembles the back office: opens the store, migrates, seeds the demo shop on an empty
 // database, sets the admin password, and serves the Hono app on a port. Used by main.ts, the
 // conformance suite and the benchmark alike.
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +70,8 @@ export interface StartOptions extends PrepareOptions {
   rateLimits?: RateLimits;
   /** Space for the off-site backup sets one till owns (BACKUP_QUOTA_MB; default 2 GiB). */
   backupQuotaBytes?: number;
+  /** Serve HTTPS with this certificate chain and key (PEM): a shop LAN without a proxy. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
 }
 
 export interface RunningServer {
@@ -92,14 +95,16 @@ export async function startBackOffice(options: StartOptions): Promise<RunningSer
   });
   const host = options.host ?? '127.0.0.1';
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, (info: AddressInfo) =>
-      resolve({ server: s, port: info.port }),
-    );
+    const listen = { fetch: app.fetch, port: options.port ?? 0, hostname: host };
+    const tls = options.tls;
+    const s = tls
+      ? serve({ ...listen, createServer: createHttpsServer, serverOptions: { cert: tls.cert, key: tls.key } }, (info: AddressInfo) => resolve({ server: s, port: info.port }))
+      : serve(listen, (info: AddressInfo) => resolve({ server: s, port: info.port }));
     s.once('error', reject);
   });
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${shownHost}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${shownHost}:${port}`,
     port,
     app,
     close: () =>

@@ -1,7 +1,10 @@
 // Back office entry point: `tsx server/main.ts`. Environment: PORT (8787), HOST (127.0.0.1),
-// DATA_DIR (.data/), DATABASE_URL (PostgreSQL; else embedded PGlite), ADMIN_PASSWORD,
+// DATA_DIR (.data/), DATABASE_URL (PostgreSQL; else embedded PGlite), DATABASE_SCHEMA (a schema of
+// that database instead of public), ADMIN_PASSWORD,
 // DEMO_ARTICLES (size of the demo catalog seeded into an empty database, 300), DIST_DIR (built till, dist/),
-// BACKUP_QUOTA_MB (space for the off-site backup sets of one till, 2048).
+// BACKUP_QUOTA_MB (space for the off-site backup sets of one till, 2048), TLS_CERT_FILE and TLS_KEY_FILE
+// (serve HTTPS with that PEM certificate chain and key).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, startBackOffice } from './backOffice';
 import { openDatabase } from './store/open';
@@ -12,11 +15,13 @@ const host = env.HOST ?? '127.0.0.1';
 const dataDir = path.resolve(env.DATA_DIR ?? path.join(REPO_ROOT, '.data'));
 const log = (line: string) => console.log(`[back office] ${line}`);
 
-const db = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir });
+const db = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir, schema: env.DATABASE_SCHEMA || undefined });
 const demoArticles = env.DEMO_ARTICLES ? Number(env.DEMO_ARTICLES) : undefined;
 const distDir = env.DIST_DIR ? path.resolve(env.DIST_DIR) : undefined;
 const backupQuotaBytes = env.BACKUP_QUOTA_MB ? Number(env.BACKUP_QUOTA_MB) * 1024 * 1024 : undefined;
-const server = await startBackOffice({ db, port, host, adminPassword: env.ADMIN_PASSWORD || undefined, demoArticles, distDir, backupQuotaBytes, log });
+// HTTPS from the back office itself (a shop LAN without a proxy): PEM files named in the environment.
+const tls = env.TLS_CERT_FILE && env.TLS_KEY_FILE ? { cert: readFileSync(env.TLS_CERT_FILE), key: readFileSync(env.TLS_KEY_FILE) } : undefined;
+const server = await startBackOffice({ db, port, host, adminPassword: env.ADMIN_PASSWORD || undefined, demoArticles, distDir, backupQuotaBytes, tls, log });
 log(`${db.engine === 'postgres' ? 'PostgreSQL' : `PGlite in ${path.join(dataDir, 'pglite')}`}`);
 log(`till: ${server.url}/   admin: ${server.url}/admin/`);
 
