@@ -5,6 +5,7 @@ import type { OrgDatabase } from '../../db/schema';
 import { getActiveLink } from '../../sync/engine/link';
 import type { BackupDestination } from '../format/types';
 import { httpDestination } from './http';
+import { syncStoreOf } from '../../sync/dexieStore';
 
 export const BACKUP_MEDIUM_KEY = 'backupMedium';
 /** The medium label the engine records for back-office runs (the destination's kind). */
@@ -19,7 +20,7 @@ export interface BackOfficeMedium {
 }
 
 export async function loadBackOfficeMedium(db: OrgDatabase): Promise<BackOfficeMedium> {
-  const [link, row] = await Promise.all([getActiveLink(db), db.settings.get(BACKUP_MEDIUM_KEY)]);
+  const [link, row] = await Promise.all([getActiveLink(syncStoreOf(db)), db.settings.get(BACKUP_MEDIUM_KEY)]);
   return { available: !!link, chosen: row?.value === 'back-office', serverUrl: link ? link.serverUrl : null };
 }
 
@@ -31,7 +32,7 @@ export async function chooseBackOfficeMedium(db: OrgDatabase, chosen: boolean): 
 /** The off-site destination for `setId` when the back office is chosen and linked, else null. */
 export async function backOfficeDestination(db: OrgDatabase, setId: string, fetchFn?: typeof fetch): Promise<BackupDestination | null> {
   const row = await db.settings.get(BACKUP_MEDIUM_KEY);
-  const link = await getActiveLink(db);
+  const link = await getActiveLink(syncStoreOf(db));
   if (row?.value !== 'back-office' || !link) return null;
   return httpDestination({ baseUrl: link.serverUrl, setId, token: link.token, fetch: fetchFn });
 }

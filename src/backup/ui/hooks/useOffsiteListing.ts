@@ -6,10 +6,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../../app/AppContext';
 import { getActiveLink } from '../../../sync/engine/link';
 import { listOffsiteSets } from '../../destinations/http';
+import { syncStoreOf } from '../../../sync/dexieStore';
 
 export function useOffsiteListing(enabled: boolean, refresh: unknown = null) {
   const { db, org } = useApp();
-  const link = useLiveQuery(() => getActiveLink(db), [db]);
+  const link = useLiveQuery(() => getActiveLink(syncStoreOf(db)), [db]);
   const listing = useQuery({
     queryKey: ['offsite-sets', org.id, link?.token, refresh],
     queryFn: () => listOffsiteSets({ baseUrl: link!.serverUrl, token: link!.token }),
