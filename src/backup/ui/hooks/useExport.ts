@@ -3,8 +3,7 @@ import { useApp } from '../../../app/AppContext';
 import { openOrgDatabase, type OrganizationEntry } from '../../../db/schema';
 import { exportOrganizations } from '../../export';
 import { translate } from '../../destinations/directory';
-import type { DirectoryHandleLike } from '../../destinations/handle';
-import { saveFileTo } from '../../media';
+import { saveFileTo, type MediumSettings } from '../../media';
 import type { PackCodec } from '../../format/codec';
 import type { Progress } from '../../format/types';
 import { exportFileName, storesFor } from '../wizard';
@@ -18,11 +17,12 @@ export type ExportState =
 export interface ExportRequest {
   orgs: OrganizationEntry[];
   storeIds: string[];
-  folder: DirectoryHandleLike | null;
+  /** Where the file goes (a folder, or a download). */
+  medium: MediumSettings;
   password: string | null;
 }
 
-/** The wizard's Finish: one .posbackup for the chosen organizations, into the folder or downloaded. */
+/** The wizard's Finish: one .posbackup for the chosen organizations, saved to the chosen medium. */
 export function useExport(codec: () => PackCodec) {
   const { db: currentDb, org: current, clock } = useApp();
   const [state, setState] = useState<ExportState>({ status: 'idle' });
@@ -42,7 +42,7 @@ export function useExport(codec: () => PackCodec) {
       );
       if (!r.ok) return setState({ status: 'failed', reason: r.reason });
       const fileName = exportFileName(req.orgs.map((o) => o.name), clock.now());
-      await saveFileTo(req.folder ? { kind: 'folder', handle: req.folder } : { kind: 'download' }, fileName, r.value);
+      if (!(await saveFileTo(req.medium, fileName, r.value))) return setState({ status: 'failed', reason: 'not-allowed' });
       setState({ status: 'done', fileName });
     } catch (e) {
       setState({ status: 'failed', reason: translate(e, 'export').code });
