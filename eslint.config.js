@@ -50,7 +50,7 @@ export default tseslint.config(
     files: ['src/sync/engine/**/*.ts', 'src/backup/format/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'react-*', 'rxjs', '@tanstack/*', 'i18next'], message: 'Engines take their dependencies as parameters.' }, { group: ['**/ui/*', '**/app/*'], message: 'Engines must not reach into the UI.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'react-*', 'dexie', 'dexie-*', 'rxjs', '@tanstack/*', 'i18next'], message: 'Engines take their dependencies as parameters.' }, { group: ['**/ui/*', '**/app/*'], message: 'Engines must not reach into the UI.' }] }],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage'],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Use the injected clock.' }],
     },

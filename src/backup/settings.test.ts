@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isReminderDue, loadSettings, saveSettings } from './settings';
+import { chooseMedium, isReminderDue, loadSettings, saveSettings } from './settings';
+import { MemoryDirectoryHandle } from './destinations/memory-handle';
 import { freshDb } from './test-fixtures';
 
 describe('backup settings', () => {
@@ -19,5 +20,24 @@ describe('backup settings', () => {
     const again = await loadSettings(db);
     expect(again).toMatchObject({ compressionLevel: 9, dataSets: ['catalog'], set: null });
     expect(again.dedupSecret).toBe(first.dedupSecret);
+  });
+
+  it('keeps the always-available medium as the fallback of the back office', async () => {
+    const db = freshDb();
+    expect(await loadSettings(db)).toMatchObject({ medium: { kind: 'download' }, fallbackMedium: null });
+    await chooseMedium(db, { kind: 'folder', handle: new MemoryDirectoryHandle('stick') });
+    await chooseMedium(db, { kind: 'back-office' });
+    expect(await loadSettings(db)).toMatchObject({ medium: { kind: 'back-office' }, fallbackMedium: { kind: 'folder', handle: { name: 'stick' } } });
+    await chooseMedium(db, { kind: 'download' });
+    expect(await loadSettings(db)).toMatchObject({ medium: { kind: 'download' }, fallbackMedium: null });
+  });
+
+  it('reads the medium of rows from before the media registry', async () => {
+    const db = freshDb();
+    await db.backupSettings.put({ id: 'backup', directory: { kind: 'directory', name: 'old stick' } });
+    expect(await loadSettings(db)).toMatchObject({ medium: { kind: 'folder', handle: { name: 'old stick' } }, fallbackMedium: null });
+    await db.settings.put({ key: 'backupMedium', value: 'back-office' });
+    expect(await loadSettings(db)).toMatchObject({ medium: { kind: 'back-office' }, fallbackMedium: { kind: 'folder' } });
+    expect(await loadSettings(db)).not.toHaveProperty('directory');
   });
 });

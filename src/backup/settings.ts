@@ -8,6 +8,7 @@ import type { SetIdentity } from './format/repo';
 import { fail, ok, type BackupClock, type Result } from './format/types';
 import { ALL_DATA_SETS } from './dexie-source';
 import type { ExtraFolder } from './folder-source';
+import { alwaysAvailable, DEFAULT_MEDIUM, parseMedium, type MediumSettings } from './media';
 
 export interface BackupSettings {
   id: 'backup';
@@ -21,8 +22,11 @@ export interface BackupSettings {
   /** "Backups are made outside this app" (confirmed by a dialog in the UI). */
   externalBackups: boolean;
   suspended: boolean;
-  /** The chosen directory handle (storable in IndexedDB), opaque here. */
-  directory: unknown;
+  /** Where backups go (media/index.ts lists the media). */
+  medium: MediumSettings;
+  /** Where they go while `medium` is unavailable (the back office unlinked): the medium chosen
+   * before it. */
+  fallbackMedium: MediumSettings | null;
   /** Extra disk folders (label + directory handle, storable in IndexedDB) backed up as "files". */
   extraFolders: ExtraFolder[];
 }
@@ -30,19 +34,41 @@ export interface BackupSettings {
 export function defaultSettings(): BackupSettings {
   return {
     id: 'backup', set: null, dedupSecret: randomHex(32), compressionLevel: 6, includeIndexes: false,
-    dataSets: [...ALL_DATA_SETS], externalBackups: false, suspended: false, directory: null, extraFolders: [],
+    dataSets: [...ALL_DATA_SETS], externalBackups: false, suspended: false, medium: DEFAULT_MEDIUM, fallbackMedium: null, extraFolders: [],
   };
 }
 
+/** Rows from before the media registry: a `directory` handle, and the back office chosen by the
+ * settings key 'backupMedium'. */
+const LEGACY_MEDIUM_KEY = 'backupMedium';
+type StoredSettings = Partial<Omit<BackupSettings, 'medium' | 'fallbackMedium'>> & { medium?: unknown; fallbackMedium?: unknown; directory?: unknown };
+
 export async function loadSettings(db: OrgDatabase): Promise<BackupSettings> {
-  const row = (await db.backupSettings.get('backup')) as Partial<BackupSettings> | undefined;
-  return { ...defaultSettings(), ...row, id: 'backup' };
+  const row = (await db.backupSettings.get('backup')) as StoredSettings | undefined;
+  const { directory, medium: storedMedium, fallbackMedium: storedFallback, ...rest } = row ?? {};
+  let medium = parseMedium(storedMedium);
+  let fallbackMedium = parseMedium(storedFallback);
+  if (!medium) {
+    const local = parseMedium({ kind: 'folder', handle: directory }) ?? DEFAULT_MEDIUM;
+    const backOffice = (await db.settings.get(LEGACY_MEDIUM_KEY))?.value === 'back-office';
+    medium = backOffice ? { kind: 'back-office' } : local;
+    fallbackMedium = backOffice ? local : null;
+  }
+  return { ...defaultSettings(), ...rest, medium, fallbackMedium, id: 'backup' };
 }
 
 export async function saveSettings(db: OrgDatabase, patch: Partial<Omit<BackupSettings, 'id' | 'set' | 'dedupSecret'>>): Promise<BackupSettings> {
   const next = { ...(await loadSettings(db)), ...patch, id: 'backup' as const };
   await db.backupSettings.put(next);
   return next;
+}
+
+/** The manager's choice of medium. A medium that may become unavailable (the back office) keeps
+ * the previous always-available one as its fallback. */
+export async function chooseMedium(db: OrgDatabase, medium: MediumSettings): Promise<BackupSettings> {
+  const current = await loadSettings(db);
+  const previous = alwaysAvailable(current.medium.kind) ? current.medium : current.fallbackMedium;
+  return saveSettings(db, { medium, fallbackMedium: alwaysAvailable(medium.kind) ? null : previous });
 }
 
 export type EncryptionChoice = { password: string } | { unencrypted: true };

@@ -4,10 +4,19 @@
 import Dexie from 'dexie';
 import type { OrgDatabase, OutboxKind } from './schema';
 import { mutation } from '@model';
-import { SyncInvariantError } from '../sync/engine/types';
-import { REJECTED_PREFIX } from '../sync/engine/push';
 
 export const OUTBOX_SEQ_KEY = 'outboxSeq';
+
+/** A broken invariant of the outbox (a bug in the caller), never an expected failure. */
+export class OutboxInvariantError extends Error {
+  constructor(
+    readonly code: 'no-transaction' | 'invalid-mutation',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OutboxInvariantError';
+  }
+}
 
 export interface NewMutation {
   id: string;
@@ -22,11 +31,11 @@ export interface NewMutation {
 export async function enqueueMutation(db: OrgDatabase, m: NewMutation, now: string): Promise<void> {
   const tx = Dexie.currentTransaction;
   if (!tx || tx.mode !== 'readwrite' || !tx.storeNames.includes('outbox') || !tx.storeNames.includes('settings')) {
-    throw new SyncInvariantError('no-transaction', 'enqueueMutation needs a rw transaction over outbox and settings');
+    throw new OutboxInvariantError('no-transaction', 'enqueueMutation needs a rw transaction over outbox and settings');
   }
   const baseRev = m.baseRev ?? null;
   const checked = mutation.safeParse({ id: m.id, kind: m.kind, op: m.op, baseRev, data: m.data });
-  if (!checked.success) throw new SyncInvariantError('invalid-mutation', `mutation ${m.kind} ${m.id} fails the protocol schema`);
+  if (!checked.success) throw new OutboxInvariantError('invalid-mutation', `mutation ${m.kind} ${m.id} fails the protocol schema`);
   const counter = await db.settings.get(OUTBOX_SEQ_KEY);
   const last = await db.outbox.orderBy('seq').last();
   const seq = Math.max(typeof counter?.value === 'number' ? counter.value : 0, last?.seq ?? 0) + 1;
@@ -37,9 +46,4 @@ export async function enqueueMutation(db: OrgDatabase, m: NewMutation, now: stri
 /** Rows not yet acknowledged by the server (what the antenna shows). */
 export function countPending(db: OrgDatabase): Promise<number> {
   return db.outbox.count();
-}
-
-/** Rows the server refused (kept, shown to the manager, retried each cycle). */
-export function countRejected(db: OrgDatabase): Promise<number> {
-  return db.outbox.filter((r) => r.lastError?.startsWith(REJECTED_PREFIX) ?? false).count();
 }

@@ -8,6 +8,7 @@ import { enqueueMutation } from '../db/outbox';
 import { markUnpaired } from './engine/link';
 import { createSyncStatus, type SyncStatus } from './status';
 import type { SyncEvent, SyncTarget } from './host/messages';
+import { syncStoreOf } from './dexieStore';
 
 let db: OrgDatabase;
 let status: SyncStatus;
@@ -59,7 +60,7 @@ describe('createSyncStatus', () => {
   });
 
   it('shows pair again when the link was revoked', async () => {
-    await markUnpaired(db, NOW.toISOString());
+    await markUnpaired(syncStoreOf(db), NOW.toISOString());
     expect(await firstValueFrom(status.state$.pipe(filter((s) => s.unpaired)))).toMatchObject({ allSynced: false });
   });
 

@@ -11,6 +11,7 @@ import { getLink, getSyncStates } from './engine/link';
 import { createSyncClient, type ServiceWorkerContainerLike, type SyncClient } from './host/page-host';
 import { isSyncEvent, SYNC_CHANNEL, targetCategories, type SyncEvent, type SyncTarget } from './host/messages';
 import { startScheduler, type RunningScheduler, type SchedulerOptions } from './scheduler';
+import { syncStoreOf } from './dexieStore';
 
 export { startScheduler, periodPlan, type RunningScheduler, type SchedulerOptions } from './scheduler';
 
@@ -103,7 +104,7 @@ export function createSyncStatus(orgId: string, over: Partial<SyncStatusDeps> = 
   );
   const pending$ = from(liveQuery(() => db.outbox.count()));
   const linked$ = from(liveQuery(async () => {
-    const link = await getLink(db);
+    const link = await getLink(syncStoreOf(db));
     return !!link && link.unpairedAt === null;
   }));
 
@@ -117,7 +118,7 @@ export function createSyncStatus(orgId: string, over: Partial<SyncStatusDeps> = 
     scan(reduceProgress, {} as Partial<Record<Category, Progress>>),
     startWith({} as Partial<Record<Category, Progress>>),
   );
-  const categories$ = combineLatest([from(liveQuery(() => getSyncStates(db))), progress$]).pipe(
+  const categories$ = combineLatest([from(liveQuery(() => getSyncStates(syncStoreOf(db)))), progress$]).pipe(
     map(([rows, progress]) => {
       const out = {} as Record<Category, CategoryStatus>;
       for (const r of rows) {

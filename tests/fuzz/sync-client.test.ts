@@ -9,7 +9,8 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgDatabase } from '../../src/db/schema';
-import { toLocalRow } from '../../src/sync/engine/apply';
+import { toLocalRow } from '../../src/sync/localRows';
+import { syncStoreOf } from '../../src/sync/dexieStore';
 import { getSyncStates } from '../../src/sync/engine/link';
 import { pullCategory } from '../../src/sync/engine/pull';
 import { CATEGORIES, CATEGORY_KINDS, type Category, type PulledRecord, type RecordKind } from '@model';
@@ -248,7 +249,7 @@ describe('fuzzing the sync client with malformed pull answers', () => {
         if (res.ok) return;
         expect(['malformed-response', 'http-error', 'server-error'], ctx).toContain(res.reason);
         expect(await dump(), `wrote something on ${ctx}`).toEqual(before);
-        const status = (await getSyncStates(db)).find((s) => s.category === category);
+        const status = (await getSyncStates(syncStoreOf(db))).find((s) => s.category === category);
         expect(status?.lastError, ctx).toBe(res.reason);
       }),
       fuzzParams(runs, REGRESSIONS),
@@ -307,7 +308,7 @@ describe('fuzzing the sync client with malformed pull answers', () => {
         delete after.changeLog;
         delete expected.changeLog;
         expect(after, `the second page wrote something: ${ctx}`).toEqual(expected);
-        expect((await getSyncStates(db)).find((s) => s.category === category)?.lastError, ctx).toBe(res.reason);
+        expect((await getSyncStates(syncStoreOf(db))).find((s) => s.category === category)?.lastError, ctx).toBe(res.reason);
       }),
       fuzzParams(multiRuns),
     );

@@ -8,6 +8,7 @@ import { FAKE_URL, FakeBackOffice } from '../../src/sync/testing/fakeBackOffice'
 import { aPrice, aReceipt, anArticle, freshDb, NOW } from '../../src/sync/testing/fixtures';
 import type { OrgDatabase } from '../../src/db/schema';
 import { pair } from '../../src/sync/engine/pair';
+import { syncStoreOf } from '../../src/sync/dexieStore';
 import { enqueueMutation } from '../../src/db/outbox';
 import { createMemoryLocks } from '../../src/sync/host/lock';
 import { createPageRunner, createSyncClient } from '../../src/sync/host/page-host';
@@ -30,7 +31,7 @@ describe('sync end to end against the fake back office', () => {
     dbs.push(db);
     const clock = { now: () => NOW };
     const paired = await pair(
-      { fetch: (i, init) => fetch(i, init), clock, serverUrl: FAKE_URL, installId: 'install-e2e', deviceName: 'Till', appVersion: '0.1.0', openDb: () => db },
+      { fetch: (i, init) => fetch(i, init), clock, serverUrl: FAKE_URL, installId: 'install-e2e', deviceName: 'Till', appVersion: '0.1.0', openStore: () => syncStoreOf(db) },
       code,
     );
     expect(paired.ok).toBe(true);

@@ -10,6 +10,7 @@ import { runCycle } from '../../src/sync/engine/cycle';
 import { pullCategory } from '../../src/sync/engine/pull';
 import { pushOutbox } from '../../src/sync/engine/push';
 import type { EngineDeps } from '../../src/sync/engine/types';
+import { syncStoreOf } from '../../src/sync/dexieStore';
 import { enqueueMutation } from '../../src/db/outbox';
 import { aReceipt, freshDb, NOW } from '../../src/sync/testing/fixtures';
 import type { OrgDatabase } from '../../src/db/schema';
@@ -45,11 +46,11 @@ describe('sync engine against the real back office', () => {
     const { code } = (await call('/admin/sync-codes', { method: 'POST' })).body as { code: string };
     const clock = { now: () => new Date() };
     const paired = await pair(
-      { fetch: (i, init) => fetch(i, init), clock, serverUrl: url, installId: 'install-real-1', deviceName: 'Till', appVersion: '0.1.0', openDb: () => local },
+      { fetch: (i, init) => fetch(i, init), clock, serverUrl: url, installId: 'install-real-1', deviceName: 'Till', appVersion: '0.1.0', openStore: () => syncStoreOf(local) },
       code,
     );
     if (!paired.ok) throw new Error(`pairing failed: ${paired.reason} ${paired.code ?? ''}`);
-    const deps: EngineDeps = { db: local, fetch: (i, init) => fetch(i, init), clock, random: () => 0.5, pageLimit: 100 };
+    const deps: EngineDeps = { store: syncStoreOf(local), fetch: (i, init) => fetch(i, init), clock, random: () => 0.5, pageLimit: 100 };
     const cycle = await runCycle(deps, CATEGORIES);
     expect(cycle.failure).toBeUndefined();
     const summary = (await call('/admin/summary')).body as { counts: Record<string, number> };

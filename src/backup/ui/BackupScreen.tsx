@@ -7,15 +7,14 @@ import type { BackupHistoryRow } from '../../db/schema';
 import { RequireRight } from '../../ui/RequireRight';
 import { Dialog } from '../../ui/Dialog';
 import { ensurePermission } from '../destinations/directory';
-import { backOfficeDestination, chooseBackOfficeMedium } from '../destinations/httpMedium';
-import type { DirectoryHandleLike } from '../destinations/handle';
-import { saveSettings, type BackupSettings } from '../settings';
+import { openMedium } from '../media';
+import { chooseMedium, type BackupSettings } from '../settings';
 import { BackupHistory } from './BackupHistory';
 import { BackupOptions } from './BackupOptions';
 import { BackupReminder } from './BackupReminder';
 import { BackupSetup } from './BackupSetup';
 import { formatBytes, formatDuration } from '../../ui/format';
-import { useBackOfficeMedium } from './hooks/useBackOfficeMedium';
+import { useBackupMedium } from './hooks/useBackupMedium';
 import { useBackupCodec } from './hooks/useBackupCodec';
 import { useBackupHistory } from './hooks/useBackupHistory';
 import { useBackupSettings } from './hooks/useBackupSettings';
@@ -91,50 +90,46 @@ function BackupBody() {
 function MainTab({ settings, history, codec, onReset }: { settings: BackupSettings; history: BackupHistoryRow[]; codec: ReturnType<typeof useBackupCodec>; onReset(): void }) {
   const { t, i18n } = useTranslation();
   const { db } = useApp();
-  const handle = (settings.directory as DirectoryHandleLike | null) ?? null;
+  const media = useBackupMedium(settings);
+  const { medium } = media;
+  const handle = medium.kind === 'folder' ? medium.handle : null;
   const permission = useDirectoryPermission(handle);
   const { state, run } = useRunBackup(codec);
   const [label, setLabel] = useState('');
   const [askReplace, setAskReplace] = useState(false);
-  const offsite = useBackOfficeMedium();
-  const toBackOffice = !!offsite?.available && offsite.chosen;
+  const offsite = { ...media.statuses['back-office'], chosen: settings.medium.kind === 'back-office' };
+  const toBackOffice = medium.kind === 'back-office';
   const last = history.find((h) => h.ok) ?? null;
   const running = state.status === 'running';
 
   async function start(replaceForeign = false) {
     setAskReplace(false);
-    // Read at click time, not from the live query, so a run never races the medium's first load.
-    const destination = settings.set ? await backOfficeDestination(db, settings.set.setId) : null;
-    const end = destination
-      ? await run(settings, { replaceForeign, destination })
-      : await run(settings, { mediumLabel: label.trim() || undefined, replaceForeign });
+    const end = await run(settings, { mediumLabel: label.trim() || undefined, replaceForeign });
     if (end.status === 'failed' && end.reason === 'other-set') setAskReplace(true);
   }
 
   async function chooseFolder() {
     const h = await pickDirectory('readwrite').catch(() => null);
     if (h) {
-      await saveSettings(db, { directory: h });
-      await chooseBackOfficeMedium(db, false);
+      await chooseMedium(db, { kind: 'folder', handle: h });
     }
     await permission.refetch();
   }
 
   async function switchToDownload() {
-    await saveSettings(db, { directory: null });
-    await chooseBackOfficeMedium(db, false);
+    await chooseMedium(db, { kind: 'download' });
   }
 
   return (
     <div className="stack">
       <div className="card stack">
         <h2>{t('backup.medium.title')}</h2>
-        <p data-testid="backup-medium" data-medium={toBackOffice ? 'back-office' : handle ? 'folder' : 'download'}>
-          {toBackOffice ? t('backup.medium.backOffice') : handle ? t('backup.medium.folder', { name: handle.name }) : t('backup.medium.download')}
+        <p data-testid="backup-medium" data-medium={media.description.kind}>
+          {t(media.description.labelKey, { name: media.description.name })}
         </p>
-        {toBackOffice && <p className="muted">{t('backup.medium.backOfficeHint', { server: offsite.serverUrl || location.host })}</p>}
+        {toBackOffice && <p className="muted">{t('backup.medium.backOfficeHint', { server: offsite.detail || location.host })}</p>}
         {toBackOffice && <OffsiteSpace runs={history.length} />}
-        {offsite?.chosen && !offsite.available && (
+        {media.chosenUnavailable && (
           <p className="muted" role="alert" data-testid="back-office-unlinked">
             {t('backup.medium.backOfficeUnlinked')}
           </p>
@@ -159,13 +154,13 @@ function MainTab({ settings, history, codec, onReset }: { settings: BackupSettin
               {t('backup.medium.useDownload')}
             </button>
           )}
-          {offsite?.available && !offsite.chosen && (
-            <button type="button" onClick={() => void chooseBackOfficeMedium(db, true)} disabled={running} data-testid="choose-back-office">
+          {offsite.available && !offsite.chosen && (
+            <button type="button" onClick={() => void chooseMedium(db, { kind: 'back-office' })} disabled={running} data-testid="choose-back-office">
               {t('backup.medium.useBackOffice')}
             </button>
           )}
         </div>
-        {handle && !toBackOffice && (
+        {media.description.namable && (
           <label>
             {t('backup.medium.label')}
             <input value={label} onChange={(e) => setLabel(e.target.value)} data-testid="medium-label" />
@@ -184,10 +179,9 @@ function MainTab({ settings, history, codec, onReset }: { settings: BackupSettin
       </div>
       <LastBackup
         last={last}
-        handle={handle}
         codec={codec}
         encrypted={settings.set?.encryption !== 'none'}
-        openReader={toBackOffice && settings.set ? () => backOfficeDestination(db, settings.set!.setId) : null}
+        openReader={media.description.readable ? async () => (await openMedium(settings, { db, setId: settings.set?.setId ?? null }))?.destination ?? null : null}
       />
       <div className="card stack">
         <h2>{t('backup.history.title')}</h2>

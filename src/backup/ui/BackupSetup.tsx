@@ -4,10 +4,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../ui/AppContext';
-import { saveSettings, setupBackupSet, type BackupSettings, type EncryptionChoice } from '../settings';
+import { chooseMedium, setupBackupSet, type BackupSettings, type EncryptionChoice } from '../settings';
 import type { PackCodec } from '../format/codec';
-import { chooseBackOfficeMedium } from '../destinations/httpMedium';
-import { useBackOfficeMedium } from './hooks/useBackOfficeMedium';
+import { useBackupMedium } from './hooks/useBackupMedium';
 import { canPickDirectory, pickDirectory } from './pickDirectory';
 import { ReasonMessage } from './ReasonMessage';
 import { passwordProblem } from './wizard';
@@ -21,21 +20,20 @@ export function BackupSetup({ settings, codec, onRecoveryKey }: { settings: Back
   const [busy, setBusy] = useState(false);
   const [reason, setReason] = useState<string | null>(null);
   const picker = canPickDirectory();
-  const offsite = useBackOfficeMedium();
-  const toBackOffice = !!offsite?.available && offsite.chosen;
+  const media = useBackupMedium(settings);
+  const offsite = { ...media.statuses['back-office'], chosen: settings.medium.kind === 'back-office' };
+  const toBackOffice = media.medium.kind === 'back-office';
   const problem = plain ? null : passwordProblem(password, confirm, true);
 
   async function chooseFolder() {
     const handle = await pickDirectory('readwrite').catch(() => null);
     if (handle) {
-      await saveSettings(db, { directory: handle });
-      await chooseBackOfficeMedium(db, false);
+      await chooseMedium(db, { kind: 'folder', handle });
     }
   }
 
   async function switchToDownload() {
-    await saveSettings(db, { directory: null });
-    await chooseBackOfficeMedium(db, false);
+    await chooseMedium(db, { kind: 'download' });
   }
 
   async function create() {
@@ -48,18 +46,17 @@ export function BackupSetup({ settings, codec, onRecoveryKey }: { settings: Back
     else setReason(r.reason);
   }
 
-  const folderName = (settings.directory as { name?: string } | null)?.name;
   return (
     <div className="card stack" data-testid="backup-setup">
       <h2>{t('backup.setup.title')}</h2>
       <p className="muted">{t('backup.setup.intro')}</p>
       <div className="stack">
         <h3>{t('backup.medium.title')}</h3>
-        <p data-testid="backup-medium" data-medium={toBackOffice ? 'back-office' : folderName ? 'folder' : 'download'}>
-          {toBackOffice ? t('backup.medium.backOffice') : folderName ? t('backup.medium.folder', { name: folderName }) : t('backup.medium.download')}
+        <p data-testid="backup-medium" data-medium={media.description.kind}>
+          {t(media.description.labelKey, { name: media.description.name })}
         </p>
-        {toBackOffice && <p className="muted">{t('backup.medium.backOfficeHint', { server: offsite.serverUrl || location.host })}</p>}
-        {offsite?.chosen && !offsite.available && (
+        {toBackOffice && <p className="muted">{t('backup.medium.backOfficeHint', { server: offsite.detail || location.host })}</p>}
+        {media.chosenUnavailable && (
           <p className="muted" role="alert" data-testid="back-office-unlinked">
             {t('backup.medium.backOfficeUnlinked')}
           </p>
@@ -71,13 +68,13 @@ export function BackupSetup({ settings, codec, onRecoveryKey }: { settings: Back
               {t('backup.medium.choose')}
             </button>
           )}
-          {(folderName || toBackOffice) && (
+          {media.medium.kind !== 'download' && (
             <button type="button" onClick={() => void switchToDownload()} data-testid="use-download">
               {t('backup.medium.useDownload')}
             </button>
           )}
-          {offsite?.available && !offsite.chosen && (
-            <button type="button" onClick={() => void chooseBackOfficeMedium(db, true)} data-testid="choose-back-office">
+          {offsite.available && !offsite.chosen && (
+            <button type="button" onClick={() => void chooseMedium(db, { kind: 'back-office' })} data-testid="choose-back-office">
               {t('backup.medium.useBackOffice')}
             </button>
           )}

@@ -128,7 +128,14 @@ export function ExportWizard({ initialOrgIds, onClose }: { initialOrgIds: string
               className="primary"
               disabled={busy || state.status === 'done'}
               data-testid="export-finish"
-              onClick={() => void run({ orgs: selected, storeIds: chosenStores, folder, password: password === '' ? null : password })}
+              onClick={() =>
+                void run({
+                  orgs: selected,
+                  storeIds: chosenStores,
+                  medium: folder ? { kind: 'folder', handle: folder } : { kind: 'download' },
+                  password: password === '' ? null : password,
+                })
+              }
             >
               {t('backup.export.finish')}
             </button>

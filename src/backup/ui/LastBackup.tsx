@@ -4,18 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../ui/AppContext';
 import type { BackupHistoryRow } from '../../db/schema';
 import { recordVerification, verifyBackup, type VerifyReport } from '../service';
-import { directoryDestination } from '../destinations/directory';
-import type { DirectoryHandleLike } from '../destinations/handle';
 import type { PackCodec } from '../format/codec';
 import type { BackupReader, Progress } from '../format/types';
 import { formatBytes, formatDateTime, formatDuration, mediumName } from '../../ui/format';
 import { ProgressBar } from './ProgressBar';
 import { ReasonMessage } from './ReasonMessage';
 
-/** `openReader` (the back office) takes the place of the folder `handle` when given. */
-export function LastBackup({ last, handle, codec, encrypted, openReader }: {
+/** `openReader` opens the medium the backup is read back from (none for a download). */
+export function LastBackup({ last, codec, encrypted, openReader }: {
   last: BackupHistoryRow | null;
-  handle: DirectoryHandleLike | null;
   codec: () => PackCodec;
   encrypted: boolean;
   openReader?: (() => Promise<BackupReader | null>) | null;
@@ -28,7 +25,7 @@ export function LastBackup({ last, handle, codec, encrypted, openReader }: {
   const lng = i18n.language;
 
   async function verify(mode: 'quick' | 'deep') {
-    const reader = openReader ? await openReader() : handle ? directoryDestination(handle) : null;
+    const reader = openReader ? await openReader() : null;
     if (!reader || !last) return;
     setBusy(null);
     setResult(null);
@@ -56,7 +53,7 @@ export function LastBackup({ last, handle, codec, encrypted, openReader }: {
         <dt>{t('backup.last.verified')}</dt>
         <dd data-testid="last-verified" data-state={last.verified}>{t(`backup.verified.${last.verified}`)}</dd>
       </dl>
-      {handle || openReader ? (
+      {openReader ? (
         <div className="row">
           <button type="button" disabled={busy !== false} onClick={() => void verify('quick')} data-testid="verify-quick">
             {t('backup.verify.quick')}

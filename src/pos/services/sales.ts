@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import type { OrgDatabase } from '../../db/schema';
 import type { Receipt } from '@model';
 import { enqueueMutation } from '../../db/outbox';
-import { getLink } from '../../sync';
+import { getLink, syncStoreOf } from '../../sync';
 
 export interface TillIdentity {
   tillId: string;
@@ -16,7 +16,7 @@ export type CommitResult = { ok: true; receipt: Receipt } | { ok: false; reason:
 
 /** The till's identity: from the back-office link when paired, else the local (demo) one. */
 export async function getTillIdentity(db: OrgDatabase): Promise<TillIdentity> {
-  const link = await getLink(db);
+  const link = await getLink(syncStoreOf(db));
   if (link) return { tillId: link.tillId, tillCode: link.tillCode };
   const row = await db.settings.get('till');
   const local = row?.value as TillIdentity | undefined;

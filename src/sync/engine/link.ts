@@ -1,6 +1,6 @@
 // The till's link to its back office (settings key 'link') and per-category sync state rows.
-import type { OrgDatabase, SyncStateRow } from '../../db/schema';
 import { CATEGORIES, type Category } from '@model';
+import type { SyncState, SyncStore } from './store';
 
 export const LINK_KEY = 'link';
 export const MIRROR_KEY = 'goodsMirror';
@@ -17,50 +17,44 @@ export interface TillLink {
   unpairedAt: string | null;
 }
 
-export async function getLink(db: OrgDatabase): Promise<TillLink | undefined> {
-  const row = await db.settings.get(LINK_KEY);
-  return (row?.value as TillLink | undefined) ?? undefined;
+export function getLink(store: Pick<SyncStore, 'getLink'>): Promise<TillLink | undefined> {
+  return store.getLink();
 }
 
 /** A link the engine may use: present and not revoked. */
-export async function getActiveLink(db: OrgDatabase): Promise<TillLink | undefined> {
-  const link = await getLink(db);
+export async function getActiveLink(store: Pick<SyncStore, 'getLink'>): Promise<TillLink | undefined> {
+  const link = await store.getLink();
   return link && link.unpairedAt === null ? link : undefined;
 }
 
-export async function markUnpaired(db: OrgDatabase, now: string): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
-    const link = await getLink(db);
-    if (link && link.unpairedAt === null) await db.settings.put({ key: LINK_KEY, value: { ...link, unpairedAt: now } });
-  });
+export async function markUnpaired(store: SyncStore, now: string): Promise<void> {
+  await store.updateLink((link) => (link && link.unpairedAt === null ? { ...link, unpairedAt: now } : undefined));
 }
 
-export function emptySyncState(category: Category, periodSec: number | null = null): SyncStateRow {
+export function emptySyncState(category: Category, periodSec: number | null = null): SyncState {
   return { category, checkpoint: null, periodSec, lastSyncedAt: null, lastError: null };
 }
 
-export async function getSyncStates(db: OrgDatabase): Promise<SyncStateRow[]> {
-  const rows = await db.syncState.toArray();
+export async function getSyncStates(store: SyncStore): Promise<SyncState[]> {
+  const rows = await store.getSyncStates();
   const byName = new Map(rows.map((r) => [r.category, r]));
   return CATEGORIES.map((c) => byName.get(c) ?? emptySyncState(c));
 }
 
 /** "Change update settings": periods only, checkpoints untouched. null = "Never". */
-export async function setPeriods(db: OrgDatabase, periods: Partial<Record<Category, number | null>>): Promise<void> {
-  await db.transaction('rw', db.syncState, async () => {
-    for (const [category, periodSec] of Object.entries(periods) as [Category, number | null][]) {
-      const row = (await db.syncState.get(category)) ?? emptySyncState(category);
-      await db.syncState.put({ ...row, periodSec });
-    }
+export async function setPeriods(store: SyncStore, periods: Partial<Record<Category, number | null>>): Promise<void> {
+  await store.updateSyncStates((rows) => {
+    const byName = new Map(rows.map((r) => [r.category, r]));
+    return (Object.entries(periods) as [Category, number | null][]).map(([category, periodSec]) => ({
+      ...(byName.get(category) ?? emptySyncState(category)),
+      periodSec,
+    }));
   });
 }
 
 /** The choices of seed 003's period list, in seconds; null is "Never". */
 export const PERIOD_CHOICES: readonly (number | null)[] = [300, 900, 1800, 3600, 14_400, 86_400, null];
 
-export async function recordCategoryError(db: OrgDatabase, category: Category, reason: string): Promise<void> {
-  await db.transaction('rw', db.syncState, async () => {
-    const row = (await db.syncState.get(category)) ?? emptySyncState(category);
-    await db.syncState.put({ ...row, lastError: reason });
-  });
+export async function recordCategoryError(store: SyncStore, category: Category, reason: string): Promise<void> {
+  await store.updateSyncStates((rows) => [{ ...(rows.find((r) => r.category === category) ?? emptySyncState(category)), lastError: reason }]);
 }

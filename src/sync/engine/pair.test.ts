@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
 import { FAKE_URL, FakeBackOffice } from '../testing/fakeBackOffice';
-import { aReceipt, engineDeps, freshDb, NOW } from '../testing/fixtures';
-import type { OrgDatabase } from '../../db/schema';
-import { enqueueMutation } from '../../db/outbox';
+import { aReceipt, engineDeps, NOW } from '../testing/fixtures';
+import { STORE_ADAPTERS, type StoreHarness } from '../testing/stores';
 import { pair, type PairDeps } from './pair';
 import { getLink, setPeriods } from './link';
 
@@ -11,46 +10,47 @@ const fake = { current: new FakeBackOffice() };
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
-let db: OrgDatabase;
-beforeEach(() => {
-  fake.current = new FakeBackOffice();
-  server.resetHandlers(...fake.current.handlers());
-  db = freshDb();
-});
-afterEach(async () => db.delete());
 
-function pairDeps(): PairDeps {
-  const base = engineDeps(db);
-  return { ...base, serverUrl: `${FAKE_URL}/`, installId: 'install-123', deviceName: 'Till 1', appVersion: '0.1.0', openDb: () => db };
-}
+describe.each(STORE_ADAPTERS)('pair (%s store)', (_name, createStore) => {
+  let h: StoreHarness;
+  let store: StoreHarness['store'];
+  beforeEach(() => {
+    fake.current = new FakeBackOffice();
+    server.resetHandlers(...fake.current.handlers());
+    h = createStore();
+    store = h.store;
+  });
+  afterEach(async () => h.dispose());
 
-describe('pair', () => {
+  function pairDeps(): PairDeps {
+    const base = engineDeps(store);
+    return { ...base, serverUrl: `${FAKE_URL}/`, installId: 'install-123', deviceName: 'Till 1', appVersion: '0.1.0', openStore: () => store };
+  }
+
   it('stores the link and the default periods', async () => {
     const code = fake.current.issueCode('ABCD1234');
     const res = await pair(pairDeps(), 'abcd-1234');
     expect(res).toMatchObject({ ok: true, link: { tillId: `till-${code}`, serverUrl: FAKE_URL, unpairedAt: null } });
-    expect(await getLink(db)).toMatchObject({ tillCode: 'T1', organization: { id: 'org1' } });
-    expect(await db.syncState.get('prices')).toMatchObject({ periodSec: 900, checkpoint: null });
+    expect(await getLink(store)).toMatchObject({ tillCode: 'T1', organization: { id: 'org1' } });
+    expect(await h.get('syncState', 'prices')).toMatchObject({ periodSec: 900, checkpoint: null });
   });
 
   it('reports a refused code by its server code, storing nothing', async () => {
     const res = await pair(pairDeps(), 'WRONG1');
     expect(res).toMatchObject({ ok: false, reason: 'http-error', code: 'invalid_code' });
-    expect(await getLink(db)).toBeUndefined();
+    expect(await getLink(store)).toBeUndefined();
   });
 
   it('re-pairing keeps the outbox and the chosen periods', async () => {
     fake.current.issueCode('FIRST1');
     fake.current.issueCode('SECOND2');
     await pair(pairDeps(), 'FIRST1');
-    await setPeriods(db, { prices: 300 });
-    await db.transaction('rw', [db.outbox, db.settings], () =>
-      enqueueMutation(db, { id: 'm1', kind: 'receipt', op: 'upsert', data: aReceipt(1) }, NOW.toISOString()),
-    );
+    await setPeriods(store, { prices: 300 });
+    await h.enqueue({ id: 'm1', kind: 'receipt', op: 'upsert', data: aReceipt(1) }, NOW.toISOString());
     const res = await pair(pairDeps(), 'SECOND2');
     expect(res).toMatchObject({ ok: true, link: { tillId: 'till-SECOND2' } });
-    expect(await db.outbox.count()).toBe(1);
-    expect((await db.syncState.get('prices'))?.periodSec).toBe(300);
+    expect(await h.count('outbox')).toBe(1);
+    expect((await h.get('syncState', 'prices'))?.periodSec).toBe(300);
   });
 
   it('is offline when the network is down', async () => {

@@ -1,111 +1,124 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
 import { FakeBackOffice } from '../testing/fakeBackOffice';
-import { aPrice, anArticle, engineDeps, freshDb, pairWith } from '../testing/fixtures';
-import { toArticleRow, type OrgDatabase } from '../../db/schema';
+import { aPrice, anArticle, engineDeps, pairWith } from '../testing/fixtures';
+import { STORE_ADAPTERS, type StoreHarness } from '../testing/stores';
+import { toArticleRow } from '../../db/schema';
 import { pullCategory } from './pull';
 
 const fake = { current: new FakeBackOffice() };
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
-let db: OrgDatabase;
-beforeEach(async () => {
-  fake.current = new FakeBackOffice();
-  server.resetHandlers(...fake.current.handlers());
-  db = freshDb();
-  await pairWith(fake.current, db);
-});
-afterEach(async () => db.delete());
 
-describe('pullCategory', () => {
+describe.each(STORE_ADAPTERS)('pullCategory (%s store)', (_name, createStore) => {
+  let h: StoreHarness;
+  let store: StoreHarness['store'];
+  beforeEach(async () => {
+    fake.current = new FakeBackOffice();
+    server.resetHandlers(...fake.current.handlers());
+    h = createStore();
+    store = h.store;
+    await pairWith(fake.current, store);
+  });
+  afterEach(async () => h.dispose());
+
   it('pulls every page and stores the last checkpoint with the sync time', async () => {
     for (let i = 1; i <= 25; i++) fake.current.upsert('article', `a${i}`, anArticle(i));
     const progress: number[] = [];
-    const res = await pullCategory(engineDeps(db, { pageLimit: 10 }), 'articles', (p) => progress.push(p.done));
+    const res = await pullCategory(engineDeps(store, { pageLimit: 10 }), 'articles', (p) => progress.push(p.done));
     expect(res).toMatchObject({ ok: true, pulled: 25, pages: 3 });
     expect(progress).toEqual([10, 20, 25]);
-    expect(await db.articles.count()).toBe(25);
-    const row = await db.articles.get('a7');
+    expect(await h.count('articles')).toBe(25);
+    const row = await h.get('articles', 'a7');
     expect(row).toMatchObject({ origin: 'erp', nameKey: 'article 7', activeFlag: 1 });
-    const state = await db.syncState.get('articles');
+    const state = await h.get('syncState', 'articles');
     expect(state).toMatchObject({ checkpoint: '25', lastSyncedAt: '2026-03-01T10:00:00.000Z', lastError: null });
   });
 
   it('sends the stored checkpoint and applies only the delta, tombstones deleting', async () => {
     for (let i = 1; i <= 3; i++) fake.current.upsert('price', `p${i}`, aPrice(i, 100));
-    await pullCategory(engineDeps(db), 'prices');
+    await pullCategory(engineDeps(store), 'prices');
     fake.current.upsert('price', 'p2', aPrice(2, 555));
     fake.current.remove('price', 'p3');
-    const res = await pullCategory(engineDeps(db), 'prices');
+    const res = await pullCategory(engineDeps(store), 'prices');
     expect(res).toMatchObject({ ok: true, pulled: 2 });
     expect(fake.current.pullRequests.at(-1)).toBe('prices:3');
-    expect((await db.prices.get('p2'))?.amount).toBe(555);
-    expect(await db.prices.get('p3')).toBeUndefined();
-    expect(await db.prices.count()).toBe(2);
+    expect((await h.get('prices', 'p2'))?.amount).toBe(555);
+    expect(await h.get('prices', 'p3')).toBeUndefined();
+    expect(await h.count('prices')).toBe(2);
   });
 
   it('replaces the category on reset but keeps goods created at the till', async () => {
     fake.current.upsert('article', 'a1', anArticle(1));
     fake.current.upsert('article', 'a2', anArticle(2));
-    await pullCategory(engineDeps(db), 'articles');
+    await pullCategory(engineDeps(store), 'articles');
     // The server forgot a2 without a tombstone, and our checkpoint expired.
     fake.current.changes = fake.current.changes.filter((c) => c.id !== 'a2');
     fake.current.expiredCheckpoints.add('2');
-    await db.articles.put(toArticleRow(anArticle(99), 'local'));
-    const res = await pullCategory(engineDeps(db), 'articles');
+    await h.put('articles', toArticleRow(anArticle(99), 'local'));
+    const res = await pullCategory(engineDeps(store), 'articles');
     expect(res).toMatchObject({ ok: true, snapshot: true });
-    expect((await db.articles.toCollection().primaryKeys()).sort()).toEqual(['a1', 'a99']);
+    expect(await h.keys('articles')).toEqual(['a1', 'a99']);
   });
 
   it('keeps every old row while a reset snapshot fails midway, and moves no checkpoint', async () => {
     for (let i = 1; i <= 4; i++) fake.current.upsert('price', `p${i}`, aPrice(i, 100));
-    await pullCategory(engineDeps(db), 'prices');
+    await pullCategory(engineDeps(store), 'prices');
     fake.current.expiredCheckpoints.add('4');
     fake.current.upsert('price', 'p5', aPrice(5, 100));
     // page 1 answers, page 2 fails
-    const deps = engineDeps(db, { pageLimit: 2 });
+    const deps = engineDeps(store, { pageLimit: 2 });
     let calls = 0;
-    const failing = engineDeps(db, {
+    const failing = engineDeps(store, {
       pageLimit: 2,
       fetch: (i, init) => (++calls === 2 ? Promise.reject(new TypeError('net down')) : deps.fetch(i, init)),
     });
     const res = await pullCategory(failing, 'prices');
     expect(res).toMatchObject({ ok: false, reason: 'offline' });
-    expect(await db.prices.count()).toBeGreaterThanOrEqual(4);
-    expect((await db.syncState.get('prices'))?.checkpoint).toBe('4');
-    expect((await db.syncState.get('prices'))?.lastError).toBe('offline');
+    expect(await h.count('prices')).toBeGreaterThanOrEqual(4);
+    expect((await h.get('syncState', 'prices'))?.checkpoint).toBe('4');
+    expect((await h.get('syncState', 'prices'))?.lastError).toBe('offline');
   });
 
   it('writes nothing when a page is malformed and records the reason', async () => {
     fake.current.upsert('article', 'a1', anArticle(1));
     fake.current.faults.pull.push('malformed');
-    const res = await pullCategory(engineDeps(db), 'articles');
+    const res = await pullCategory(engineDeps(store), 'articles');
     expect(res).toMatchObject({ ok: false, reason: 'malformed-response' });
-    expect(await db.articles.count()).toBe(0);
-    expect(await db.syncState.get('articles')).toMatchObject({ checkpoint: null, lastError: 'malformed-response' });
+    expect(await h.count('articles')).toBe(0);
+    expect(await h.get('syncState', 'articles')).toMatchObject({ checkpoint: null, lastError: 'malformed-response' });
+  });
+
+  it('reports a failing store as storage-error, writing nothing and moving no checkpoint', async () => {
+    fake.current.upsert('article', 'a1', anArticle(1));
+    h.failNextWrite();
+    const res = await pullCategory(engineDeps(store), 'articles');
+    expect(res).toMatchObject({ ok: false, reason: 'storage-error', code: 'QuotaExceededError' });
+    expect(await h.count('articles')).toBe(0);
+    expect(await h.get('syncState', 'articles')).toMatchObject({ checkpoint: null, lastError: 'storage-error' });
   });
 
   it('writes nothing when one record of a page fails its schema', async () => {
     fake.current.upsert('article', 'a1', anArticle(1));
     fake.current.upsert('article', 'a2', { ...anArticle(2), price: 1.5 });
-    const res = await pullCategory(engineDeps(db), 'articles');
+    const res = await pullCategory(engineDeps(store), 'articles');
     expect(res).toMatchObject({ ok: false, reason: 'malformed-response' });
-    expect(await db.articles.count()).toBe(0);
+    expect(await h.count('articles')).toBe(0);
   });
 
   it('stores parameters under the shop key and currencies by code', async () => {
     fake.current.upsert('parameters', 'shop', { shopName: 'S', receiptHeader: '', receiptFooter: '', taxMode: 'inclusive', baseCurrency: 'EUR', cashRounding: 1 });
     fake.current.upsert('currency', 'USD', { code: 'USD', name: 'Dollar', decimals: 2, rate: '0.9', acceptedAsCash: true });
-    await pullCategory(engineDeps(db), 'parameters');
-    await pullCategory(engineDeps(db), 'currencies');
-    expect((await db.parameters.get('shop'))?.shopName).toBe('S');
-    expect((await db.currencies.get('USD'))?.rate).toBe('0.9');
+    await pullCategory(engineDeps(store), 'parameters');
+    await pullCategory(engineDeps(store), 'currencies');
+    expect((await h.get('parameters', 'shop'))?.shopName).toBe('S');
+    expect((await h.get('currencies', 'USD'))?.rate).toBe('0.9');
   });
 
   it('refuses to pull when the till is not paired', async () => {
-    const other = freshDb();
-    expect(await pullCategory(engineDeps(other), 'articles')).toMatchObject({ ok: false, reason: 'unpaired' });
-    await other.delete();
+    const other = createStore();
+    expect(await pullCategory(engineDeps(other.store), 'articles')).toMatchObject({ ok: false, reason: 'unpaired' });
+    await other.dispose();
   });
 });

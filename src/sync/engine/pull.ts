@@ -1,16 +1,15 @@
 // Delta pull of one category: fetch a page, validate all of it, then write the page and its
-// checkpoint in one Dexie transaction (never a network await inside a transaction).
+// checkpoint in one store step (never a network await inside a transaction).
 //
 // A snapshot (server said `reset`, or the till has no checkpoint yet) is staged: its pages are
 // upserted as they come but the checkpoint only moves at the last page, in the same transaction
 // that deletes the rows the snapshot did not bring. A failure mid-snapshot therefore never
 // leaves the category empty or half-pruned; the next run starts the snapshot again.
-import type { OrgDatabase } from '../../db/schema';
 import type { Category } from '@model';
 import { API_PREFIX, MAX_PULL_LIMIT, pullResponse } from '@model';
-import { pruneUnseen, tablesOf, writeItems } from './apply';
 import { emptySyncState, getActiveLink, markUnpaired, recordCategoryError } from './link';
 import { isMirrorMode } from './mirror';
+import type { PageItem, SyncStore } from './store';
 import { requestJson } from './transport';
 import type { EngineDeps, Result, SyncFailure } from './types';
 
@@ -27,11 +26,11 @@ export async function pullCategory(
   category: Category,
   onProgress: (p: PullProgress) => void = () => {},
 ): Promise<PullResult> {
-  const { db } = deps;
-  const link = await getActiveLink(db);
+  const { store } = deps;
+  const link = await getActiveLink(store);
   if (!link) return { ok: false, reason: 'unpaired' };
-  const state = (await db.syncState.get(category)) ?? emptySyncState(category);
-  const mirror = await isMirrorMode(db);
+  const state = (await store.getSyncState(category)) ?? emptySyncState(category);
+  const mirror = await isMirrorMode(store);
   const cp = state.checkpoint;
   let snapshot = cp === null;
   let seen = new Set<string>();
@@ -83,7 +82,7 @@ export async function pullCategory(
     // Fetch the next page while this one is written: the network never waits inside a transaction.
     if (page.hasMore) next = fetchPage(page.checkpoint);
     try {
-      await writePage(db, category, page, { snapshot, seen, mirror, now: deps.clock.now().toISOString() });
+      await writePage(store, category, page, { snapshot, seen, mirror, now: deps.clock.now().toISOString() });
     } catch (err) {
       // Quota, a closed or blocked database: the transaction rolled back, nothing was written.
       return fail(deps, category, { ok: false, reason: 'storage-error', code: err instanceof Error ? err.name : 'unknown' });
@@ -122,27 +121,27 @@ interface PageContext {
   now: string;
 }
 
+/** A delta page moves the checkpoint; a snapshot's pages move it only at the last one, which
+ * also prunes what the snapshot did not bring. */
 async function writePage(
-  db: OrgDatabase,
+  store: SyncStore,
   category: Category,
-  page: { items: Parameters<typeof writeItems>[1]; checkpoint: string; hasMore: boolean },
+  page: { items: readonly PageItem[]; checkpoint: string; hasMore: boolean },
   ctx: PageContext,
 ): Promise<void> {
-  await db.transaction('rw', [...tablesOf(db, category), db.syncState], async () => {
-    const written = await writeItems(db, page.items);
-    if (ctx.snapshot) for (const k of written) ctx.seen.add(k);
-    const row = (await db.syncState.get(category)) ?? emptySyncState(category);
-    if (!page.hasMore) {
-      if (ctx.snapshot) await pruneUnseen(db, category, ctx.seen, ctx.mirror);
-      await db.syncState.put({ ...row, checkpoint: page.checkpoint, lastSyncedAt: ctx.now, lastError: null });
-    } else if (!ctx.snapshot) {
-      await db.syncState.put({ ...row, checkpoint: page.checkpoint });
-    }
+  const last = !page.hasMore;
+  const written = await store.applyPullPage({
+    category,
+    items: page.items,
+    checkpoint: last || !ctx.snapshot ? page.checkpoint : null,
+    completedAt: last ? ctx.now : null,
+    prune: last && ctx.snapshot ? { keep: ctx.seen, mirror: ctx.mirror } : null,
   });
+  if (ctx.snapshot) for (const k of written) ctx.seen.add(k);
 }
 
 async function fail(deps: EngineDeps, category: Category, f: SyncFailure): Promise<SyncFailure> {
-  if (f.reason === 'unauthorized') await markUnpaired(deps.db, deps.clock.now().toISOString());
-  await recordCategoryError(deps.db, category, f.reason);
+  if (f.reason === 'unauthorized') await markUnpaired(deps.store, deps.clock.now().toISOString());
+  await recordCategoryError(deps.store, category, f.reason);
   return f;
 }

@@ -2,8 +2,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { setupServer } from 'msw/node';
 import { FakeBackOffice } from '../testing/fakeBackOffice';
 import { aReceipt, anArticle, engineDeps, freshDb, NOW, pairWith } from '../testing/fixtures';
+import { STORE_ADAPTERS, type StoreHarness } from '../testing/stores';
 import { toArticleRow, type OrgDatabase } from '../../db/schema';
-import { countPending, countRejected, enqueueMutation } from '../../db/outbox';
+import { countPending, enqueueMutation } from '../../db/outbox';
+import { countRejected } from '../dexieStore';
 import { pushOutbox } from './push';
 import { getLink } from './link';
 
@@ -11,40 +13,38 @@ const fake = { current: new FakeBackOffice() };
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
-let db: OrgDatabase;
-beforeEach(async () => {
-  fake.current = new FakeBackOffice();
-  server.resetHandlers(...fake.current.handlers());
-  db = freshDb();
-  await pairWith(fake.current, db);
-});
-afterEach(async () => db.delete());
 
-async function sell(n: number): Promise<void> {
-  await db.transaction('rw', [db.receipts, db.outbox, db.settings], async () => {
-    await db.receipts.put({ ...aReceipt(n), seq: n });
-    await enqueueMutation(db, { id: `m${n}`, kind: 'receipt', op: 'upsert', data: aReceipt(n) }, NOW.toISOString());
+describe.each(STORE_ADAPTERS)('pushOutbox (%s store)', (_name, createStore) => {
+  let h: StoreHarness;
+  let store: StoreHarness['store'];
+  beforeEach(async () => {
+    fake.current = new FakeBackOffice();
+    server.resetHandlers(...fake.current.handlers());
+    h = createStore();
+    store = h.store;
+    await pairWith(fake.current, store);
   });
-}
+  afterEach(async () => h.dispose());
 
-describe('pushOutbox', () => {
+  const sell = (n: number) => h.enqueue({ id: `m${n}`, kind: 'receipt', op: 'upsert', data: aReceipt(n) }, NOW.toISOString());
+
   it('sends the outbox in seq order and batches, deleting acknowledged rows', async () => {
     for (let i = 1; i <= 5; i++) await sell(i);
-    const res = await pushOutbox(engineDeps(db), 2);
+    const res = await pushOutbox(engineDeps(store), 2);
     expect(res).toMatchObject({ ok: true, applied: 5, remaining: 0 });
     expect(fake.current.pushBatches).toEqual([2, 2, 1]);
     expect(fake.current.received).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
-    expect(await countPending(db)).toBe(0);
+    expect(await h.count('outbox')).toBe(0);
   });
 
   it('gets duplicate, not a second receipt, when the answer was lost after the server committed', async () => {
     await sell(1);
     fake.current.faults.push.push('lose-response');
-    expect(await pushOutbox(engineDeps(db))).toMatchObject({ ok: false, reason: 'offline' });
-    expect(await countPending(db)).toBe(1);
-    expect(await pushOutbox(engineDeps(db))).toMatchObject({ ok: true, duplicate: 1, applied: 0 });
+    expect(await pushOutbox(engineDeps(store))).toMatchObject({ ok: false, reason: 'offline' });
+    expect(await h.count('outbox')).toBe(1);
+    expect(await pushOutbox(engineDeps(store))).toMatchObject({ ok: true, duplicate: 1, applied: 0 });
     expect(fake.current.receiptsStored()).toEqual(['m1']);
-    expect(await countPending(db)).toBe(0);
+    expect(await h.count('outbox')).toBe(0);
   });
 
   it.each([
@@ -55,61 +55,70 @@ describe('pushOutbox', () => {
   ] as const)('keeps every row on %s', async (fault, reason) => {
     await sell(1);
     fake.current.faults.push.push(fault);
-    expect(await pushOutbox(engineDeps(db, { timeoutMs: 50 }))).toMatchObject({ ok: false, reason });
-    expect(await countPending(db)).toBe(1);
+    expect(await pushOutbox(engineDeps(store, { timeoutMs: 50 }))).toMatchObject({ ok: false, reason });
+    expect(await h.count('outbox')).toBe(1);
   });
 
   it('reports Retry-After on 429', async () => {
     await sell(1);
     fake.current.faults.push.push('rate-limited');
-    expect(await pushOutbox(engineDeps(db))).toMatchObject({ ok: false, reason: 'rate-limited', retryAfterMs: 7000 });
+    expect(await pushOutbox(engineDeps(store))).toMatchObject({ ok: false, reason: 'rate-limited', retryAfterMs: 7000 });
   });
 
   it('on 401 marks the till unpaired and keeps its outbox', async () => {
     await sell(1);
     fake.current.faults.push.push('unauthorized');
-    expect(await pushOutbox(engineDeps(db))).toMatchObject({ ok: false, reason: 'unauthorized' });
-    expect((await getLink(db))?.unpairedAt).toBe(NOW.toISOString());
-    expect(await countPending(db)).toBe(1);
-    expect(await pushOutbox(engineDeps(db))).toMatchObject({ ok: false, reason: 'unpaired' });
+    expect(await pushOutbox(engineDeps(store))).toMatchObject({ ok: false, reason: 'unauthorized' });
+    expect((await getLink(store))?.unpairedAt).toBe(NOW.toISOString());
+    expect(await h.count('outbox')).toBe(1);
+    expect(await pushOutbox(engineDeps(store))).toMatchObject({ ok: false, reason: 'unpaired' });
   });
 
   it('keeps a rejected row marked and still pushes the rows after it', async () => {
     await sell(1);
-    await db.transaction('rw', [db.outbox, db.settings], async () => {
-      await enqueueMutation(db, { id: 'bad', kind: 'receipt', op: 'upsert', data: aReceipt(2) }, NOW.toISOString());
-    });
-    await db.outbox.update('bad', { data: { ...aReceipt(2), total: 'x' } });
+    await h.enqueue({ id: 'bad', kind: 'receipt', op: 'upsert', data: aReceipt(2) }, NOW.toISOString());
+    await h.update('outbox', 'bad', { data: { ...aReceipt(2), total: 'x' } });
     await sell(3);
-    const res = await pushOutbox(engineDeps(db), 1);
+    const res = await pushOutbox(engineDeps(store), 1);
     expect(res).toMatchObject({ ok: true, applied: 2, rejected: 1, remaining: 1 });
-    expect((await db.outbox.get('bad'))?.lastError).toBe('rejected:bad_request');
-    expect(await countRejected(db)).toBe(1);
+    expect(await h.get('outbox', 'bad')).toMatchObject({ lastError: 'rejected:bad_request', attempts: 1 });
   });
 
   it('on conflict applies the back office row and drops the mutation', async () => {
     fake.current.upsert('article', 'a1', anArticle(1, { name: 'Server v1' }));
     fake.current.upsert('article', 'a1', anArticle(1, { name: 'Server v2' }));
-    await db.transaction('rw', [db.articles, db.outbox, db.settings], async () => {
-      await db.articles.put(toArticleRow(anArticle(1, { name: 'Till edit' }), 'erp'));
-      await enqueueMutation(db, { id: 'e1', kind: 'article', op: 'upsert', data: anArticle(1, { name: 'Till edit' }), baseRev: 1 }, NOW.toISOString());
-    });
-    expect(await pushOutbox(engineDeps(db))).toMatchObject({ ok: true, conflict: 1 });
-    expect((await db.articles.get('a1'))?.name).toBe('Server v2');
-    expect(await countPending(db)).toBe(0);
+    await h.put('articles', toArticleRow(anArticle(1, { name: 'Till edit' }), 'erp'));
+    await h.enqueue({ id: 'e1', kind: 'article', op: 'upsert', data: anArticle(1, { name: 'Till edit' }), baseRev: 1 }, NOW.toISOString());
+    expect(await pushOutbox(engineDeps(store))).toMatchObject({ ok: true, conflict: 1 });
+    expect((await h.get('articles', 'a1'))?.name).toBe('Server v2');
+    expect(await h.count('outbox')).toBe(0);
   });
 
   it('turns a pushed till-created good into a back-office good', async () => {
-    await db.transaction('rw', [db.articles, db.outbox, db.settings], async () => {
-      await db.articles.put(toArticleRow(anArticle(50), 'local'));
-      await enqueueMutation(db, { id: 'n1', kind: 'article', op: 'upsert', data: anArticle(50) }, NOW.toISOString());
-    });
-    expect(await pushOutbox(engineDeps(db))).toMatchObject({ ok: true, applied: 1 });
-    expect((await db.articles.get('a50'))?.origin).toBe('erp');
+    await h.put('articles', toArticleRow(anArticle(50), 'local'));
+    await h.enqueue({ id: 'n1', kind: 'article', op: 'upsert', data: anArticle(50) }, NOW.toISOString());
+    expect(await pushOutbox(engineDeps(store))).toMatchObject({ ok: true, applied: 1 });
+    expect((await h.get('articles', 'a50'))?.origin).toBe('erp');
   });
 });
 
-describe('enqueueMutation', () => {
+describe('enqueueMutation (Dexie)', () => {
+  let db: OrgDatabase;
+  beforeEach(async () => {
+    fake.current = new FakeBackOffice();
+    server.resetHandlers(...fake.current.handlers());
+    db = freshDb();
+    await pairWith(fake.current, db);
+  });
+  afterEach(async () => db.delete());
+
+  async function sell(n: number): Promise<void> {
+    await db.transaction('rw', [db.receipts, db.outbox, db.settings], async () => {
+      await db.receipts.put({ ...aReceipt(n), seq: n });
+      await enqueueMutation(db, { id: `m${n}`, kind: 'receipt', op: 'upsert', data: aReceipt(n) }, NOW.toISOString());
+    });
+  }
+
   it('throws outside a transaction', async () => {
     await expect(enqueueMutation(db, { id: 'x', kind: 'receipt', op: 'upsert', data: aReceipt(1) }, NOW.toISOString())).rejects.toMatchObject({ code: 'no-transaction' });
   });
@@ -121,6 +130,17 @@ describe('enqueueMutation', () => {
     });
     await expect(sale).rejects.toMatchObject({ code: 'invalid-mutation' });
     expect(await db.receipts.count()).toBe(0);
+  });
+
+  it('counts the pending and the rejected rows', async () => {
+    await sell(1);
+    await db.transaction('rw', [db.outbox, db.settings], async () => {
+      await enqueueMutation(db, { id: 'bad', kind: 'receipt', op: 'upsert', data: aReceipt(2) }, NOW.toISOString());
+    });
+    await db.outbox.update('bad', { data: { ...aReceipt(2), total: 'x' } });
+    expect(await pushOutbox(engineDeps(db))).toMatchObject({ ok: true, applied: 1, rejected: 1 });
+    expect(await countPending(db)).toBe(1);
+    expect(await countRejected(db)).toBe(1);
   });
 
   it('keeps seq growing after the outbox was emptied', async () => {

@@ -2,11 +2,10 @@
 // when the server acknowledged it (applied or duplicate). A conflict means the back office won:
 // its row is applied locally and the mutation dropped. A rejected row stays, marked, and the
 // queue moves on past it.
-import type { OrgDatabase, OutboxRow } from '../../db/schema';
-import { toArticleRow, toClientRow } from '../../db/schema';
 import { article, articleGroup, client } from '@model';
 import { API_PREFIX, MAX_PUSH_BATCH, pushResponse, type MutationResult } from '@model';
 import { getActiveLink, markUnpaired } from './link';
+import type { OutboxAck, OutboxEntry, ServerRecord } from './store';
 import { requestJson } from './transport';
 import type { EngineDeps, Result } from './types';
 
@@ -22,16 +21,16 @@ export interface PushCounts {
 export const REJECTED_PREFIX = 'rejected:';
 
 export async function pushOutbox(deps: EngineDeps, batchSize: number = MAX_PUSH_BATCH): Promise<Result<PushCounts>> {
-  const { db } = deps;
-  const link = await getActiveLink(db);
+  const { store } = deps;
+  const link = await getActiveLink(store);
   if (!link) return { ok: false, reason: 'unpaired' };
   const counts: PushCounts = { applied: 0, duplicate: 0, conflict: 0, rejected: 0, remaining: 0 };
   const size = Math.max(1, Math.min(batchSize, MAX_PUSH_BATCH));
   let afterSeq = -Infinity;
   for (;;) {
-    const rows = await db.outbox.where('seq').above(afterSeq).limit(size).toArray();
+    const rows = await store.readOutbox(afterSeq, size);
     if (rows.length === 0) break;
-    const pending = (await db.outbox.count()) - rows.length;
+    const pending = (await store.countOutbox()) - rows.length;
     const body = {
       mutations: rows.map((r) => ({ id: r.id, kind: r.kind, op: r.op, baseRev: r.baseRev, data: r.data })),
       pending,
@@ -39,28 +38,28 @@ export async function pushOutbox(deps: EngineDeps, batchSize: number = MAX_PUSH_
     };
     const res = await requestJson(deps, { method: 'POST', url: `${link.serverUrl}${API_PREFIX}/push`, token: link.token, body }, pushResponse);
     if (!res.ok) {
-      if (res.reason === 'unauthorized') await markUnpaired(db, deps.clock.now().toISOString());
+      if (res.reason === 'unauthorized') await markUnpaired(store, deps.clock.now().toISOString());
       return res;
     }
     const planned = planResults(rows, res.value.results);
     if (!planned.ok) return planned;
-    await applyResults(db, planned.steps);
+    await store.acknowledge(planned.steps.map(toAck));
     for (const s of planned.steps) counts[s.result.status] += 1;
     afterSeq = rows[rows.length - 1]?.seq ?? afterSeq;
   }
-  counts.remaining = await db.outbox.count();
+  counts.remaining = await store.countOutbox();
   return { ok: true, ...counts };
 }
 
 interface Step {
-  row: OutboxRow;
+  row: OutboxEntry;
   result: MutationResult;
   /** For a conflict: the validated server record to write locally. */
-  serverRow?: { table: 'articles' | 'articleGroups' | 'clients'; row: unknown };
+  serverRecord?: ServerRecord;
 }
 
 /** Validates every conflict's server record before anything is written. */
-function planResults(rows: OutboxRow[], results: MutationResult[]): Result<{ steps: Step[] }> {
+function planResults(rows: OutboxEntry[], results: MutationResult[]): Result<{ steps: Step[] }> {
   const byId = new Map(results.map((r) => [r.id, r]));
   const steps: Step[] = [];
   for (const row of rows) {
@@ -71,45 +70,36 @@ function planResults(rows: OutboxRow[], results: MutationResult[]): Result<{ ste
       steps.push({ row, result });
       continue;
     }
-    const serverRow = toServerRow(row.kind, result.server);
-    if (serverRow === 'invalid') return { ok: false, reason: 'malformed-response' };
-    steps.push({ row, result, ...(serverRow ? { serverRow } : {}) });
+    const serverRecord = toServerRecord(row.kind, result.server);
+    if (serverRecord === 'invalid') return { ok: false, reason: 'malformed-response' };
+    steps.push({ row, result, ...(serverRecord ? { serverRecord } : {}) });
   }
   return { ok: true, steps };
 }
 
-function toServerRow(kind: OutboxRow['kind'], server: unknown): Step['serverRow'] | 'invalid' | undefined {
+function toServerRecord(kind: OutboxEntry['kind'], server: unknown): ServerRecord | 'invalid' | undefined {
   if (kind === 'receipt' || kind === 'shiftReport') return undefined;
-  const schema = kind === 'article' ? article : kind === 'client' ? client : articleGroup;
-  if (!schema.safeParse(server).success) return 'invalid';
-  if (kind === 'article') return { table: 'articles', row: toArticleRow(article.parse(server), 'erp') };
-  if (kind === 'client') return { table: 'clients', row: toClientRow(client.parse(server), 'erp') };
-  return { table: 'articleGroups', row: { ...articleGroup.parse(server), origin: 'erp' } };
-}
-
-async function applyResults(db: OrgDatabase, steps: Step[]): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.articles, db.articleGroups, db.clients], async () => {
-    for (const { row, result, serverRow } of steps) {
-      if (result.status === 'rejected') {
-        await db.outbox.update(row.id, { lastError: `${REJECTED_PREFIX}${result.code}`, attempts: row.attempts + 1 });
-        continue;
-      }
-      if (serverRow) await (db[serverRow.table] as unknown as { put(r: unknown): Promise<unknown> }).put(serverRow.row);
-      else if (row.op === 'upsert') await adoptAsErp(db, row);
-      await db.outbox.delete(row.id);
-    }
-  });
-}
-
-/** A good or client created at the till becomes a back-office record once the server has it. */
-async function adoptAsErp(db: OrgDatabase, row: OutboxRow): Promise<void> {
-  const id = (row.data as { id?: unknown } | null)?.id;
-  if (typeof id !== 'string') return;
-  if (row.kind === 'article') {
-    if ((await db.articles.get(id))?.origin === 'local') await db.articles.update(id, { origin: 'erp' });
-  } else if (row.kind === 'articleGroup') {
-    if ((await db.articleGroups.get(id))?.origin === 'local') await db.articleGroups.update(id, { origin: 'erp' });
-  } else if (row.kind === 'client') {
-    if ((await db.clients.get(id))?.origin === 'local') await db.clients.update(id, { origin: 'erp' });
+  if (kind === 'article') {
+    const parsed = article.safeParse(server);
+    return parsed.success ? { kind, data: parsed.data } : 'invalid';
   }
+  if (kind === 'client') {
+    const parsed = client.safeParse(server);
+    return parsed.success ? { kind, data: parsed.data } : 'invalid';
+  }
+  const parsed = articleGroup.safeParse(server);
+  return parsed.success ? { kind, data: parsed.data } : 'invalid';
+}
+
+/** Rejected: the row stays, marked. Otherwise it goes; a conflict's server record is written
+ * first, and an upsert of a good or client created at the till makes it a back-office record. */
+function toAck({ row, result, serverRecord }: Step): OutboxAck {
+  if (result.status === 'rejected') return { id: row.id, outcome: 'rejected', lastError: `${REJECTED_PREFIX}${result.code}`, attempts: row.attempts + 1 };
+  if (serverRecord) return { id: row.id, outcome: 'done', serverRecord };
+  const { kind } = row;
+  const id = (row.data as { id?: unknown } | null)?.id;
+  if (row.op === 'upsert' && typeof id === 'string' && (kind === 'article' || kind === 'articleGroup' || kind === 'client')) {
+    return { id: row.id, outcome: 'done', adopt: { kind, id } };
+  }
+  return { id: row.id, outcome: 'done' };
 }

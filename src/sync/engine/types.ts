@@ -1,6 +1,6 @@
 // The engine's injected dependencies and its expected-failure values (errors as values with a
 // fixed `reason`; the UI maps each reason to translated text).
-import type { OrgDatabase } from '../../db/schema';
+import type { SyncStore } from './store';
 
 export interface EngineClock {
   now(): Date;
@@ -15,7 +15,7 @@ export interface EngineTimers {
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface EngineDeps {
-  db: OrgDatabase;
+  store: SyncStore;
   fetch: FetchLike;
   clock: EngineClock;
   /** In [0, 1): jitter for backoff. */

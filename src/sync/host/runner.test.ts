@@ -28,7 +28,7 @@ async function sell(target: OrgDatabase, n: number): Promise<void> {
 }
 
 function runnerFor(events: SyncEvent[], locks = createMemoryLocks(), openDb = () => db) {
-  const { db: _db, ...rest } = engineDeps(db);
+  const { store: _store, ...rest } = engineDeps(db);
   return createSyncRunner({ ...rest, openDb, locks, emit: (e) => events.push(e) });
 }
 

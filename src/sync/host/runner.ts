@@ -5,11 +5,13 @@ import type { OrgDatabase } from '../../db/schema';
 import { runCycle, type CycleResult } from '../engine/cycle';
 import { pushOutbox } from '../engine/push';
 import { isTransient, type EngineDeps, type SyncFailure } from '../engine/types';
-import { countPending, countRejected } from '../../db/outbox';
+import { countPending } from '../../db/outbox';
+import { countRejected } from '../dexieStore';
+import { syncStoreOf } from '../dexieStore';
 import { withSyncLock, type LockManagerLike } from './lock';
 import { mergeTargets, targetCategories, type HostState, type SyncEvent, type SyncTarget } from './messages';
 
-export interface RunnerDeps extends Omit<EngineDeps, 'db'> {
+export interface RunnerDeps extends Omit<EngineDeps, 'store'> {
   openDb: (orgId: string) => OrgDatabase;
   locks: LockManagerLike;
   emit: (event: SyncEvent) => void;
@@ -47,7 +49,7 @@ export function createSyncRunner(deps: RunnerDeps): SyncRunner {
 
 async function runOnce(deps: RunnerDeps, org: string, target: SyncTarget): Promise<void> {
   const db = deps.openDb(org);
-  const engine: EngineDeps = { ...deps, db };
+  const engine: EngineDeps = { ...deps, store: syncStoreOf(db) };
   deps.emit({ type: 'state', org, state: 'syncing', pending: await countPending(db), target });
   let failure: SyncFailure | undefined;
   try {

@@ -2,7 +2,9 @@
 import { OrgDatabase } from '../../db/schema';
 import type { Article, Price, Receipt } from '@model';
 import type { EngineDeps } from '../engine/types';
+import type { SyncStore } from '../engine/store';
 import { savePairing } from '../engine/pair';
+import { syncStoreOf } from '../dexieStore';
 import { FAKE_URL, type FakeBackOffice } from './fakeBackOffice';
 
 let dbCounter = 0;
@@ -13,16 +15,21 @@ export function freshDb(): OrgDatabase {
 
 export const NOW = new Date('2026-03-01T10:00:00.000Z');
 
-export function engineDeps(db: OrgDatabase, over: Partial<EngineDeps> = {}): EngineDeps {
-  return { db, fetch: (i, init) => fetch(i, init), clock: { now: () => NOW }, random: () => 0.5, timeoutMs: 200, ...over };
+/** A test's store: a Dexie database gets its adapter. */
+function storeOf(target: SyncStore | OrgDatabase): SyncStore {
+  return target instanceof OrgDatabase ? syncStoreOf(target) : target;
 }
 
-/** Pairs `db` with the fake server directly (no HTTP), as if pair() had succeeded. */
-export async function pairWith(server: FakeBackOffice, db: OrgDatabase): Promise<void> {
+export function engineDeps(target: SyncStore | OrgDatabase, over: Partial<EngineDeps> = {}): EngineDeps {
+  return { store: storeOf(target), fetch: (i, init) => fetch(i, init), clock: { now: () => NOW }, random: () => 0.5, timeoutMs: 200, ...over };
+}
+
+/** Pairs the store with the fake server directly (no HTTP), as if pair() had succeeded. */
+export async function pairWith(server: FakeBackOffice, target: SyncStore | OrgDatabase): Promise<void> {
   const token = `tok-direct-${'y'.repeat(40)}`;
   server.tokens.set(token, 'till-1');
   await savePairing(
-    db,
+    storeOf(target),
     FAKE_URL,
     {
       tillId: 'till-1',

@@ -8,6 +8,7 @@ import { isMirrorMode, markUnpaired } from '../engine';
 import { ConnectionSettings } from './ConnectionSettings';
 import { setSyncStatusFactory } from './syncSession';
 import { appValue, fakeStatus, initTestI18n, Wrapper } from './testing';
+import { syncStoreOf } from '../dexieStore';
 
 let db: OrgDatabase;
 let registry: RegistryDatabase;
@@ -36,10 +37,10 @@ describe('Settings → Connection', () => {
     fireEvent.click(screen.getByTestId('goods-sync-confirm-delete'));
     await waitFor(() => expect(screen.getByTestId('goods-sync').dataset.state).toBe('on'));
     expect(await db.articles.count()).toBe(1);
-    expect(await isMirrorMode(db)).toBe(true);
+    expect(await isMirrorMode(syncStoreOf(db))).toBe(true);
   });
   it('offers to pair again when the back office revoked the till', async () => {
-    await markUnpaired(db, NOW.toISOString());
+    await markUnpaired(syncStoreOf(db), NOW.toISOString());
     renderSettings();
     fireEvent.click(await screen.findByTestId('pair-again'));
     expect(screen.getByTestId('sync-code')).toBeTruthy();

@@ -8,6 +8,7 @@ import { Dialog } from '../../ui/Dialog';
 import { newId } from '../../db/ids';
 import { disableMirrorMode, enableMirrorMode } from '../engine/mirror';
 import { useMirrorMode } from './hooks/useMirrorMode';
+import { syncStoreOf } from '../dexieStore';
 
 export function GoodsSyncSwitch({ disabled }: { disabled: boolean }) {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function GoodsSyncSwitch({ disabled }: { disabled: boolean }) {
     setError(null);
     try {
       const res = await enableMirrorMode(
-        { db, clock, fetch: (i, init) => fetch(i, init), random: Math.random },
+        { store: syncStoreOf(db), clock, fetch: (i, init) => fetch(i, init), random: Math.random },
         { confirm: true, pushFirst, newId },
       );
       if (res.ok) setResult({ deleted: res.deleted, queued: res.queued });
@@ -86,7 +87,7 @@ export function GoodsSyncSwitch({ disabled }: { disabled: boolean }) {
               className="primary big"
               data-testid="goods-sync-confirm-off"
               onClick={() =>
-                void disableMirrorMode(db).then(
+                void disableMirrorMode(syncStoreOf(db)).then(
                   () => setAsking(null),
                   () => setError('storage-error'),
                 )

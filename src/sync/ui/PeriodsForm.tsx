@@ -6,6 +6,7 @@ import type { OrgDatabase } from '../../db/schema';
 import { PERIOD_CHOICES, setPeriods } from '../engine/link';
 import { categoryPeriods, groupPeriods, PERIOD_GROUPS, type PeriodGroup } from './periodGroups';
 import { usePeriods } from './hooks/usePeriods';
+import { syncStoreOf } from '../dexieStore';
 
 export function PeriodsForm({ db, onSaved, testId = 'periods-form' }: { db: OrgDatabase; onSaved(): void | Promise<void>; testId?: string }) {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function PeriodsForm({ db, onSaved, testId = 'periods-form' }: { db: OrgD
     setSaving(true);
     setError(null);
     try {
-      await setPeriods(db, categoryPeriods(values));
+      await setPeriods(syncStoreOf(db), categoryPeriods(values));
       await onSaved();
     } catch (e) {
       setError(e instanceof Error ? e.name : 'unknown');

@@ -5,6 +5,7 @@ import { NOW } from '../testing/fixtures';
 import { RegistryDatabase, type OrgDatabase } from '../../db/schema';
 import { getLink } from '../engine';
 import { deviceNameFrom, getInstallId, pairTill, refusedCode } from './pairTill';
+import { syncStoreOf } from '../dexieStore';
 
 const fake = { current: new FakeBackOffice() };
 const server = setupServer();
@@ -43,7 +44,7 @@ describe('pairing from the till', () => {
     opened.push(res.db);
     expect(res.org).toMatchObject({ id: res.response.organization.id, kind: 'paired' });
     expect(await registry.organizations.count()).toBe(1);
-    expect((await getLink(res.db))?.tillId).toBe(res.response.tillId);
+    expect((await getLink(syncStoreOf(res.db)))?.tillId).toBe(res.response.tillId);
   });
   it('answers a refused code with the server code and creates nothing', async () => {
     const res = await pairTill(deps(), 'NOPE1234');

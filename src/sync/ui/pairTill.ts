@@ -8,6 +8,7 @@ import { pair, type TillLink } from '../engine';
 import type { FetchLike, SyncFailure } from '../engine/types';
 import type { PairResponse } from '@model';
 import { APP_VERSION } from './appVersion';
+import { syncStoreOf } from '../dexieStore';
 
 export const INSTALL_ID_KEY = 'installId';
 
@@ -82,7 +83,7 @@ export async function pairTill(deps: PairTillDeps, code: string): Promise<PairTi
       installId,
       deviceName: deviceNameFrom(deps.userAgent),
       appVersion: APP_VERSION,
-      openDb: deps.openDb ?? ((id) => openOrgDatabase(id)),
+      openStore: (id) => syncStoreOf((deps.openDb ?? openOrgDatabase)(id)),
     },
     code,
   );
@@ -96,5 +97,5 @@ export async function pairTill(deps: PairTillDeps, code: string): Promise<PairTi
     stores,
     kind: 'paired',
   });
-  return { ok: true, org, db: res.db, link: res.link, response: res.response };
+  return { ok: true, org, db: res.store.db, link: res.link, response: res.response };
 }

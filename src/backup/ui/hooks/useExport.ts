@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { useApp } from '../../../ui/AppContext';
 import { openOrgDatabase, type OrganizationEntry } from '../../../db/schema';
 import { exportOrganizations } from '../../export';
-import { saveAsDownload } from '../../destinations/download';
 import { translate } from '../../destinations/directory';
-import type { DirectoryHandleLike } from '../../destinations/handle';
+import { saveFileTo, type MediumSettings } from '../../media';
 import type { PackCodec } from '../../format/codec';
 import type { Progress } from '../../format/types';
 import { exportFileName, storesFor } from '../wizard';
@@ -18,11 +17,12 @@ export type ExportState =
 export interface ExportRequest {
   orgs: OrganizationEntry[];
   storeIds: string[];
-  folder: DirectoryHandleLike | null;
+  /** Where the file goes (a folder, or a download). */
+  medium: MediumSettings;
   password: string | null;
 }
 
-/** The wizard's Finish: one .posbackup for the chosen organizations, into the folder or downloaded. */
+/** The wizard's Finish: one .posbackup for the chosen organizations, saved to the chosen medium. */
 export function useExport(codec: () => PackCodec) {
   const { db: currentDb, org: current, clock } = useApp();
   const [state, setState] = useState<ExportState>({ status: 'idle' });
@@ -42,8 +42,7 @@ export function useExport(codec: () => PackCodec) {
       );
       if (!r.ok) return setState({ status: 'failed', reason: r.reason });
       const fileName = exportFileName(req.orgs.map((o) => o.name), clock.now());
-      if (req.folder) await writeFile(req.folder, fileName, r.value);
-      else saveAsDownload(r.value, fileName);
+      if (!(await saveFileTo(req.medium, fileName, r.value))) return setState({ status: 'failed', reason: 'not-allowed' });
       setState({ status: 'done', fileName });
     } catch (e) {
       setState({ status: 'failed', reason: translate(e, 'export').code });
@@ -53,15 +52,4 @@ export function useExport(codec: () => PackCodec) {
   }
 
   return { state, run };
-}
-
-async function writeFile(dir: DirectoryHandleLike, name: string, bytes: Uint8Array): Promise<void> {
-  const w = await (await dir.getFileHandle(name, { create: true })).createWritable();
-  try {
-    await w.write(bytes as Uint8Array<ArrayBuffer>);
-    await w.close();
-  } catch (e) {
-    await w.abort().catch(() => undefined);
-    throw e;
-  }
 }

@@ -4,12 +4,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../../ui/AppContext';
-import { getActiveLink } from '../../../sync';
+import { getActiveLink, syncStoreOf } from '../../../sync';
 import { listOffsiteSets } from '../../destinations/http';
 
 export function useOffsiteListing(enabled: boolean, refresh: unknown = null) {
   const { db, org } = useApp();
-  const link = useLiveQuery(() => getActiveLink(db), [db]);
+  const link = useLiveQuery(() => getActiveLink(syncStoreOf(db)), [db]);
   const listing = useQuery({
     queryKey: ['offsite-sets', org.id, link?.token, refresh],
     queryFn: () => listOffsiteSets({ baseUrl: link!.serverUrl, token: link!.token }),

@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { useApp } from '../../../ui/AppContext';
 import { runBackup, type BackupRunReport } from '../../service';
-import { directoryDestination, ensurePermission } from '../../destinations/directory';
-import { downloadDestination, saveAsDownload } from '../../destinations/download';
-import type { DirectoryHandleLike } from '../../destinations/handle';
 import type { PackCodec } from '../../format/codec';
-import type { BackupDestination, Progress } from '../../format/types';
+import type { Progress } from '../../format/types';
+import { openMedium } from '../../media';
 import type { BackupSettings } from '../../settings';
 import { exportFileName } from '../wizard';
 
@@ -16,24 +14,21 @@ export type RunState =
   | { status: 'failed'; reason: string };
 
 /**
- * "Run backup": to `opts.destination` when given (the back office), to the stored folder (asking
- * the permission again inside the click), or built in memory and downloaded as one .posbackup.
+ * "Run backup" to the medium the registry says runs use now (media/index.ts), asking what it
+ * needs (a folder's permission) inside the click, and finishing it after (a download's file).
  */
 export function useRunBackup(codec: () => PackCodec) {
   const { db, org, clock } = useApp();
   const [state, setState] = useState<RunState>({ status: 'idle' });
 
-  async function run(settings: BackupSettings, opts: { mediumLabel?: string; replaceForeign?: boolean; destination?: BackupDestination } = {}): Promise<RunState> {
+  async function run(settings: BackupSettings, opts: { mediumLabel?: string; replaceForeign?: boolean } = {}): Promise<RunState> {
     setState({ status: 'running', progress: null });
-    const handle = opts.destination ? null : (settings.directory as DirectoryHandleLike | null);
-    if (handle && (await ensurePermission(handle, true).catch(() => 'denied' as const)) !== 'granted') {
-      return finish({ status: 'failed', reason: 'not-allowed' });
-    }
-    const memory = handle || opts.destination ? null : downloadDestination();
-    const destination = opts.destination ?? (handle ? directoryDestination(handle) : memory!);
+    // Opened at click time, not from a live query, so a run never races the medium's first load.
+    const medium = await openMedium(settings, { db, setId: settings.set?.setId ?? null });
+    if (!medium || !(await medium.prepare().catch(() => false))) return finish({ status: 'failed', reason: 'not-allowed' });
     let last = 0;
     const r = await runBackup(
-      db, destination, settings, clock,
+      db, medium.destination, settings, clock,
       (p) => {
         // At most ~10 renders a second: progress events come per pack.
         const now = performance.now();
@@ -44,11 +39,11 @@ export function useRunBackup(codec: () => PackCodec) {
       },
       {
         codec: codec(), organization: { id: org.id, name: org.name }, stores: org.stores, description: 'daily',
-        mediumLabel: opts.mediumLabel || handle?.name || undefined, replaceForeign: opts.replaceForeign, extraFolders: settings.extraFolders,
+        mediumLabel: (medium.namable ? opts.mediumLabel : undefined) || medium.defaultLabel || undefined, replaceForeign: opts.replaceForeign, extraFolders: settings.extraFolders,
       },
     );
     if (!r.ok) return finish({ status: 'failed', reason: r.reason });
-    if (memory) saveAsDownload(await memory.toZip(), exportFileName([org.name], clock.now()));
+    await medium.finish(exportFileName([org.name], clock.now()));
     return finish({ status: 'done', report: r.value });
   }
 
