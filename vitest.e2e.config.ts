@@ -1,7 +1,9 @@
 // End-to-end tests: real headless Chromium (Debian's) driving the built till and the real back office.
 import { defineConfig } from 'vitest/config';
+import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) }, // APP_VERSION (src/sync/ui/appVersion.ts)
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',
