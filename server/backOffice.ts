@@ -10,7 +10,7 @@ import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { randomId, randomToken } from './crypto';
 import { catalogWrites, generateDemoCatalog, generateDemoOperators } from './demo';
-import { createApp, type RateLimits } from './http/app';
+import { createApp, type AppDeps, type RateLimits } from './http/app';
 import { hasAdmin, setAdminPassword } from './store/admin';
 import { ensureMeta, getMeta, setMeta } from './store/meta';
 import { migrate } from './store/migrations';
@@ -69,6 +69,8 @@ export interface StartOptions extends PrepareOptions {
   rateLimits?: RateLimits;
   /** Space for the off-site backup sets one till owns (BACKUP_QUOTA_MB; default 2 GiB). */
   backupQuotaBytes?: number;
+  /** Benchmark-only routes under /api/v1 (see AppDeps.extraApiRoutes); server/main.ts passes none. */
+  extraApiRoutes?: AppDeps['extraApiRoutes'];
 }
 
 export interface RunningServer {
@@ -89,6 +91,7 @@ export async function startBackOffice(options: StartOptions): Promise<RunningSer
     rateLimits: options.rateLimits,
     backupQuotaBytes: options.backupQuotaBytes,
     log: options.log,
+    extraApiRoutes: options.extraApiRoutes,
   });
   const host = options.host ?? '127.0.0.1';
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
