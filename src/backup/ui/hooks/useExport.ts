@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useApp } from '../../../app/AppContext';
 import { openOrgDatabase, type OrganizationEntry } from '../../../db/schema';
-import { exportOrganizations } from '../../export';
+import { exportOrganizationsTo, exportOrganizationsToBlob, type ExportOptions, type ExportOrganization } from '../../export';
 import { saveAsDownload } from '../../destinations/download';
 import { translate } from '../../destinations/directory';
 import type { DirectoryHandleLike } from '../../destinations/handle';
@@ -32,18 +32,22 @@ export function useExport(codec: () => PackCodec) {
     // Other organizations' databases are opened for the export only.
     const opened = req.orgs.map((o) => (o.id === current.id ? null : openOrgDatabase(o.id)));
     try {
-      const r = await exportOrganizations(
-        req.orgs.map((o, i) => ({
-          db: opened[i] ?? currentDb,
-          organization: { id: o.id, name: o.name },
-          stores: storesFor(o.stores, req.orgs.length, req.storeIds),
-        })),
-        { codec: codec(), clock, password: req.password, onProgress: (p) => setState({ status: 'running', progress: p }) },
-      );
-      if (!r.ok) return setState({ status: 'failed', reason: r.reason });
+      const orgs: ExportOrganization[] = req.orgs.map((o, i) => ({
+        db: opened[i] ?? currentDb,
+        organization: { id: o.id, name: o.name },
+        stores: storesFor(o.stores, req.orgs.length, req.storeIds),
+      }));
+      const options: ExportOptions = { codec: codec(), clock, password: req.password, onProgress: (p) => setState({ status: 'running', progress: p }) };
       const fileName = exportFileName(req.orgs.map((o) => o.name), clock.now());
-      if (req.folder) await writeFile(req.folder, fileName, r.value);
-      else saveAsDownload(r.value, fileName);
+      // Streamed into the folder's file, or into a Blob of chunks for the download.
+      if (req.folder) {
+        const r = await writeFile(req.folder, fileName, (write) => exportOrganizationsTo(orgs, options, write));
+        if (!r.ok) return setState({ status: 'failed', reason: r.reason });
+      } else {
+        const r = await exportOrganizationsToBlob(orgs, options);
+        if (!r.ok) return setState({ status: 'failed', reason: r.reason });
+        saveAsDownload(r.value, fileName);
+      }
       setState({ status: 'done', fileName });
     } catch (e) {
       setState({ status: 'failed', reason: translate(e, 'export').code });
@@ -55,11 +59,14 @@ export function useExport(codec: () => PackCodec) {
   return { state, run };
 }
 
-async function writeFile(dir: DirectoryHandleLike, name: string, bytes: Uint8Array): Promise<void> {
+/** Streams into `name` in the folder; a failed export aborts the file (nothing half-written stays). */
+async function writeFile<T extends { ok: boolean }>(dir: DirectoryHandleLike, name: string, fill: (write: (chunk: Uint8Array) => Promise<void>) => Promise<T>): Promise<T> {
   const w = await (await dir.getFileHandle(name, { create: true })).createWritable();
   try {
-    await w.write(bytes as Uint8Array<ArrayBuffer>);
-    await w.close();
+    const r = await fill((chunk) => w.write(chunk as Uint8Array<ArrayBuffer>));
+    if (r.ok) await w.close();
+    else await w.abort().catch(() => undefined);
+    return r;
   } catch (e) {
     await w.abort().catch(() => undefined);
     throw e;
