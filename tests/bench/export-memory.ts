@@ -55,4 +55,5 @@ async function main(): Promise<void> {
   }, null, 2));
 }
 
-main().catch((e: unknown) => { console.error(e); process.exitCode = 1; });
+// Exits either way: a failed run would otherwise be kept alive by the sampling timer.
+main().then(() => process.exit(0), (e: unknown) => { console.error(e); process.exit(1); });
