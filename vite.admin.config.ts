@@ -3,11 +3,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { aliases } from './aliases';
+import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig({
   resolve: { alias: aliases },
   root: 'src/admin',
   base: '/admin/',
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) }, // APP_VERSION (src/sync/ui/appVersion.ts)
   plugins: [react()],
   build: {
     outDir: '../../dist/admin',

@@ -3,8 +3,11 @@
 import { defineConfig } from 'vitest/config';
 import { aliases } from './aliases';
 
+import pkg from './package.json' with { type: 'json' };
+
 export default defineConfig({
   resolve: { alias: aliases },
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) }, // APP_VERSION (src/sync/ui/appVersion.ts)
   test: {
     include: ['tests/chaos/**/*.chaos.ts'],
     environment: 'node',

@@ -11,7 +11,7 @@ import type { Clock } from '@model';
 import { systemClock } from '@model';
 import { randomId, randomToken } from './crypto';
 import { catalogWrites, generateDemoCatalog, generateDemoOperators } from './demo';
-import { createApp, type RateLimits } from './http/app';
+import { createApp, type AppDeps, type RateLimits } from './http/app';
 import { hasAdmin, setAdminPassword } from './store/admin';
 import { ensureMeta, getMeta, setMeta } from './store/meta';
 import { migrate } from './store/migrations';
@@ -72,6 +72,8 @@ export interface StartOptions extends PrepareOptions {
   backupQuotaBytes?: number;
   /** Serve HTTPS with this certificate chain and key (PEM): a shop LAN without a proxy. */
   tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Benchmark-only routes under /api/v1 (see AppDeps.extraApiRoutes); server/main.ts passes none. */
+  extraApiRoutes?: AppDeps['extraApiRoutes'];
 }
 
 export interface RunningServer {
@@ -92,6 +94,7 @@ export async function startBackOffice(options: StartOptions): Promise<RunningSer
     rateLimits: options.rateLimits,
     backupQuotaBytes: options.backupQuotaBytes,
     log: options.log,
+    extraApiRoutes: options.extraApiRoutes,
   });
   const host = options.host ?? '127.0.0.1';
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {

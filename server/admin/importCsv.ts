@@ -1,5 +1,7 @@
 // CSV import of articles and prices from the admin page: valid rows are applied in one
-// transaction, invalid rows are reported by row number with a fixed code.
+// transaction, invalid rows are reported by row number with a fixed code. A file that is not
+// valid CSV (csv.ts: a quote never closed, text after a closing quote) imports nothing: its
+// parse errors are reported the same way.
 import { createHash } from 'node:crypto';
 import { article as articleSchema, isoDateTime, price as priceSchema, type RecordKind } from '@model';
 import { getRecord, writeRecords, type RecordWrite } from '../store/records';
@@ -52,7 +54,8 @@ async function commit(db: Database, writes: RecordWrite[], now: Date): Promise<v
 }
 
 export async function importArticles(db: Database, text: string, now: Date): Promise<ImportResult> {
-  const { header, rows } = parseCsv(text);
+  const { header, rows, errors: parseErrors } = parseCsv(text);
+  if (parseErrors.length) return { imported: 0, errors: parseErrors };
   const headerErrors = missingColumns(header, ARTICLE_COLUMNS);
   if (headerErrors.length) return { imported: 0, errors: headerErrors };
   const decimals = await baseDecimals(db);
@@ -127,7 +130,8 @@ function parseDateCell(text: string): string | null | undefined {
 }
 
 export async function importPrices(db: Database, text: string, now: Date): Promise<ImportResult> {
-  const { header, rows } = parseCsv(text);
+  const { header, rows, errors: parseErrors } = parseCsv(text);
+  if (parseErrors.length) return { imported: 0, errors: parseErrors };
   const headerErrors = missingColumns(header, PRICE_COLUMNS);
   if (headerErrors.length) return { imported: 0, errors: headerErrors };
   const decimals = await baseDecimals(db);

@@ -9,7 +9,6 @@ import { createRateLimiter } from '../sync/rateLimit';
 import { adminRoutes } from './adminRoutes';
 import { backupRoutes, DEFAULT_BACKUP_QUOTA_BYTES } from './backupRoutes';
 import { HttpError, errorJson } from './errors';
-import { rxdbRoutes } from './rxdbRoutes';
 import { decodePath, serveSpa, staticMiddleware } from './staticRoutes';
 import { syncRoutes } from './syncRoutes';
 
@@ -34,6 +33,15 @@ export interface AppDeps {
   /** Space for the off-site backup sets one till owns (default DEFAULT_BACKUP_QUOTA_BYTES). */
   backupQuotaBytes?: number;
   log?: (line: string) => void;
+  /** More routes under /api/v1, mounted before its 404: only the benchmark's server
+   * (tests/bench/bench-server.ts) passes any (RxDB's replication endpoint); production none. */
+  extraApiRoutes?: readonly ExtraApiRoutes[];
+}
+
+export interface ExtraApiRoutes {
+  /** Below /api/v1, e.g. '/rxdb'. */
+  path: string;
+  routes: Hono;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -67,8 +75,7 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.route(`${API_PREFIX}/admin`, adminRoutes({ db: deps.db, clock: deps.clock, backupQuotaBytes, loginLimiter: createRateLimiter({ max: limits.loginPerIp, ...minute }) }));
   app.route(API_PREFIX, backupRoutes({ db: deps.db, clock: deps.clock, quotaBytes: backupQuotaBytes }, `${API_PREFIX}/backup/`));
-  // RxDB's replication protocol over the same store, for the peer benchmark only.
-  app.route(`${API_PREFIX}/rxdb`, rxdbRoutes({ db: deps.db }));
+  for (const extra of deps.extraApiRoutes ?? []) app.route(`${API_PREFIX}${extra.path}`, extra.routes);
   app.all('/api/*', (c) => errorJson(c, 404, 'not_found', 'no such endpoint'));
 
   app.get('/admin', (c) => c.redirect('/admin/', 301));

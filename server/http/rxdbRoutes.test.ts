@@ -7,7 +7,7 @@ import { systemClock } from '@model';
 import { openPglite } from '../store/pglite';
 import type { Database } from '../store/sql';
 import { createApp } from './app';
-import type { RxdbPullResponse } from './rxdbRoutes';
+import { rxdbRoutes, type RxdbPullResponse } from './rxdbRoutes';
 
 let db: Database;
 let app: Hono;
@@ -28,7 +28,8 @@ const pull = async (kind: string, query: string) => (await call(`/rxdb/${kind}/p
 beforeAll(async () => {
   db = await openPglite();
   const keys = await prepareDatabase(db, { demoArticles: 250 });
-  app = createApp({ db, clock: systemClock, keys, distDir: 'dist' });
+  // Mounted as the bench server mounts it (tests/bench/bench-server.ts); production does not.
+  app = createApp({ db, clock: systemClock, keys, distDir: 'dist', extraApiRoutes: [{ path: '/rxdb', routes: rxdbRoutes({ db }) }] });
   admin = (await call('/admin/login', { method: 'POST', body: { password: DEMO_ADMIN_PASSWORD } })).body.token as string;
   const { code } = (await call('/admin/sync-codes', { method: 'POST', token: admin })).body;
   till = (await call('/pair', { method: 'POST', body: { code, installId: 'install-rxdb-1', deviceName: 'T', appVersion: '1' } })).body.token as string;
@@ -80,5 +81,17 @@ describe('RxDB pull endpoint', () => {
     const deleted = await pull('article', `id=${articles.checkpoint.id}&rev=${articles.checkpoint.rev}`);
     expect(deleted.documents).toEqual([{ id: victim, _deleted: true }]);
     expect(deleted.checkpoint.rev).toBeGreaterThan(changed.checkpoint.rev);
+  });
+});
+
+describe('the production app', () => {
+  it('does not serve the benchmark-only RxDB endpoint: /api/v1/rxdb/... is a 404', async () => {
+    const keys = await prepareDatabase(db, { seedDemo: false });
+    const production = createApp({ db, clock: systemClock, keys, distDir: 'dist' });
+    for (const path of ['/api/v1/rxdb/article/pull', '/api/v1/rxdb/price/pull?id=&rev=0&limit=10', '/api/v1/rxdb']) {
+      const res = await production.request(path, { headers: { authorization: `Bearer ${till}` } });
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+    }
   });
 });

@@ -1,6 +1,7 @@
 // RxDB's HTTP replication protocol, pull side, over the same records store as /pull: it exists
 // only so the peer benchmark (tests/bench/rxdb-bench.ts) can sync the same catalog with RxDB's
-// own replication. Tills never call it.
+// own replication. Tills never call it, and the production app does not mount it: only the
+// bench server (tests/bench/bench-server.ts) does, through createApp's extraApiRoutes.
 //
 // GET /rxdb/:kind/pull?id=&rev=&limit=  (Bearer till token) → {documents, checkpoint}
 // The checkpoint is RxDB's documented {id, updatedAt} pair with our change sequence `rev` in the

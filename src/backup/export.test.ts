@@ -15,7 +15,7 @@ describe('export wizard file', () => {
       { codec: inlineCodec, clock: stepClock(), password: 'pw', scryptLogN: 2 },
     );
     if (!file.ok) throw new Error(file.reason);
-    const opened = openBackupFile(file.value);
+    const opened = await openBackupFile(file.value);
     if (!opened.ok) throw new Error(opened.reason);
     expect(opened.value.roots).toEqual(['POS-Backup/A', 'POS-Backup/B']);
     const target = freshDb('t');
@@ -31,7 +31,7 @@ describe('export wizard file', () => {
     await seedOrg(a, { articles: 5, receipts: 5 });
     const file = await exportOrganizations([{ db: a, organization: { id: 'A', name: 'A' }, stores: [] }], { codec: inlineCodec, clock: stepClock(), password: null });
     if (!file.ok) throw new Error(file.reason);
-    const opened = openBackupFile(file.value);
+    const opened = await openBackupFile(file.value);
     if (!opened.ok) throw new Error(opened.reason);
     expect(opened.value.roots).toEqual(['POS-Backup']);
     expect(await opened.value.reader('POS-Backup').read('key.age')).toBeNull();

@@ -4,12 +4,14 @@ import { createServer } from 'node:http';
 import { build } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
+import pkg from '../../package.json' with { type: 'json' };
 
 async function bundle(entry: string): Promise<Map<string, string | Uint8Array>> {
   const out = (await build({
     configFile: false,
     logLevel: 'error',
     root: process.cwd(),
+    define: { __APP_VERSION__: JSON.stringify(pkg.version) }, // APP_VERSION (src/sync/ui/appVersion.ts)
     build: { write: false, target: 'es2022', minify: false, lib: { entry, formats: ['es'], fileName: 'bench' }, rollupOptions: { external: [/^node:/, 'vite', 'playwright-core'] } },
     worker: { format: 'es' },
   })) as { output: { fileName: string; code?: string; source?: string | Uint8Array }[] }[];

@@ -57,7 +57,8 @@ async function coldStartBench(): Promise<void> {
 }
 
 async function syncBench(): Promise<void> {
-  const server = await startServer({ DEMO_ARTICLES: String(N) });
+  // The bench server: the back office plus RxDB's endpoint for the peer run below.
+  const server = await startServer({ DEMO_ARTICLES: String(N) }, { entry: 'tests/bench/bench-server.ts' });
   const browser = await launchBrowser();
   try {
     const admin = await AdminApi.login(server.url, server.adminPassword);

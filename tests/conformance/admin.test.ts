@@ -87,6 +87,28 @@ describe.each(targetNames())('admin API on %s', (name) => {
     expect(p.errors.map((e) => e.code)).toEqual(['unknown_price_list', 'unknown_article']);
   });
 
+  it('refuses a CSV file whose quote is never closed, naming the row, instead of reading the rest into one field', async () => {
+    const csv = ['sku,name,price', 'UNQ-1,Fine tea,1.00', 'UNQ-2,"Open quote,2.00', 'UNQ-3,Swallowed,3.00'].join('\n');
+    const r = importResponse.parse((await call(t, 'POST', '/api/v1/admin/import/article', { token: admin, raw: csv, headers: { 'content-type': 'text/csv' } })).body);
+    expect(r.imported).toBe(0);
+    expect(r.errors.map((e) => [e.row, e.code])).toEqual([[3, 'unclosed_quote']]);
+    expect(recordsResponse.parse(await get('/records/article?q=UNQ-')).items).toEqual([]);
+    const prices = ['priceList,sku,amount', 'Members,IMP-1,"2.99'].join('\n');
+    const p = importResponse.parse((await call(t, 'POST', '/api/v1/admin/import/price', { token: admin, raw: prices, headers: { 'content-type': 'text/csv' } })).body);
+    expect([p.imported, p.errors.map((e) => [e.row, e.code])]).toEqual([0, [[2, 'unclosed_quote']]]);
+  });
+
+  it('answers damaged or binary CSV with errors, not a failure', async () => {
+    let seed = 7;
+    const garbage = String.fromCharCode(...Array.from({ length: 4096 }, () => 1 + (((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) % 250)));
+    for (const body of [garbage, `sku,name,price\n${'A,B,1\n'.repeat(3)}"`, `sku,name,price\nBIG,"${'x'.repeat(1024 * 1024)}",1`]) {
+      const res = await call(t, 'POST', '/api/v1/admin/import/article', { token: admin, raw: body, headers: { 'content-type': 'text/csv' } });
+      expect(res.status).toBe(200);
+      const r = importResponse.parse(res.body);
+      expect(r.errors.length).toBeGreaterThan(0);
+    }
+  });
+
   it('lists received receipts with totals and shift reports, and summarises the shop', async () => {
     const till = await pairTill(t, admin);
     const receipts = [makeReceipt(till.tillId, { total: 1000, vatTotal: 167 }), makeReceipt(till.tillId)];

@@ -44,6 +44,8 @@ export interface StartServerOptions {
   port?: number;
   dataDir?: string;
   keepDataDir?: boolean;
+  /** The server's entry file (default server/main.ts; the benchmarks' tests/bench/bench-server.ts). */
+  entry?: string;
 }
 
 export async function startServer(env: Record<string, string> = {}, opts: StartServerOptions = {}): Promise<RunningServer> {
@@ -51,7 +53,7 @@ export async function startServer(env: Record<string, string> = {}, opts: StartS
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'pos-e2e-'));
   const adminPassword = 'e2e-admin-password';
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', opts.entry ?? 'server/main.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_PASSWORD: adminPassword, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

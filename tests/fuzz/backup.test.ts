@@ -166,7 +166,7 @@ describe('fuzzing backups with truncations and byte flips', () => {
     expect([...tree.keys()].filter((p) => p.startsWith('packs/')).length).toBeGreaterThanOrEqual(5);
     expect([...tree.keys()]).toEqual(expect.arrayContaining(['BACKUP.json', 'MEDIUM.json', 'key.age', 'HEAD']));
     expect((await verifyBackup(stick, 'deep', { codec: inlineCodec, secret: PASSWORD })).ok).toBe(true);
-    const opened = openBackupFile(file);
+    const opened = await openBackupFile(file);
     expect(opened.ok && (await verifyBackup(opened.value.reader(opened.value.roots[0]!), 'deep', { codec: inlineCodec, secret: PASSWORD })).ok).toBe(true);
   });
 
@@ -221,7 +221,7 @@ describe('fuzzing backups with truncations and byte flips', () => {
         const bad = damage(file, d);
         fc.pre(!sameBytes(bad, file));
         damaged += 1;
-        const opened = openBackupFile(bad);
+        const opened = await openBackupFile(bad);
         const ctx = `.posbackup ${JSON.stringify(d)}`;
         if (!opened.ok) {
           expect(REFUSALS, ctx).toContain(opened.reason);

@@ -18,7 +18,7 @@ let targetBefore: Record<string, unknown[]>;
 
 /** The whole restore path a wizard runs; returns the refusal reason or 'restored'. */
 async function tryRestore(bytes: Uint8Array, password: string): Promise<BackupFailure | 'restored'> {
-  const opened = openBackupFile(bytes);
+  const opened = await openBackupFile(bytes);
   if (!opened.ok) return opened.reason;
   const reader = opened.value.reader(opened.value.roots[0]!);
   const preview = await previewRestore(reader, password, target, { codec: inlineCodec });
@@ -71,7 +71,7 @@ describe('restore refuses bad input and changes nothing', () => {
 
   it('restores the intact file (the control for the cases above)', async () => {
     const other = freshDb('control');
-    const opened = openBackupFile(file);
+    const opened = await openBackupFile(file);
     if (!opened.ok) throw new Error(opened.reason);
     const preview = await previewRestore(opened.value.reader(opened.value.roots[0]!), 'secret', other, { codec: inlineCodec });
     if (!preview.ok) throw new Error(preview.reason);

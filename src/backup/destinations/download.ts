@@ -7,8 +7,9 @@ export function downloadDestination(): MemoryDestination {
 }
 
 /** Hands the bytes to the browser as a file download. */
-export function saveAsDownload(bytes: Uint8Array, fileName: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
+export function saveAsDownload(bytes: Uint8Array | Blob, fileName: string, doc: Document = document): void {
+  const blob = bytes instanceof Blob ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
+  const url = URL.createObjectURL(blob);
   const a = doc.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -1,7 +1,8 @@
 // A repository held in memory: the single-file export and download collect a tree here and
 // turn it into one .posbackup ZIP; tests use it as a plain medium.
 import type { BackupDestination, FileInfo } from '../format/types';
-import { repositoryEntries, writeZip } from '../format/zip';
+import { ROOT } from '../format/schema';
+import { repositoryPaths, writeZip } from '../format/zip';
 
 export interface MemoryDestination extends BackupDestination {
   readonly files: Map<string, Uint8Array>;
@@ -30,7 +31,8 @@ export function memoryDestination(kind: BackupDestination['kind'] = 'memory'): M
     remove: async (path) => {
       files.delete(path);
     },
-    toZip: async () => writeZip(await repositoryEntries(self)),
+    // The files themselves (read() hands out copies), in the stable entry order.
+    toZip: async () => writeZip((await repositoryPaths(self)).map((p) => ({ name: `${ROOT}/${p}`, data: files.get(p)! }))),
   };
   return self;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crc32, readZip, writeZip, zipReader } from './zip';
+import { blobSource, bytesSource, crc32, indexReader, openZip, readZip, writeZip, writeZipStream, zipReader } from './zip';
 import { utf8 } from './bytes';
 
 const entries = [
@@ -37,5 +37,56 @@ describe('single-file ZIP', () => {
       bad[at] = bad[at]! ^ 0x01;
       expect(() => readZip(bad), `flip at ${at}`).toThrow(expect.objectContaining({ code: 'damaged' }));
     }
+  });
+});
+
+describe('streamed single-file ZIP', () => {
+  const collect = async (list: typeof entries) => {
+    const parts: Uint8Array[] = [];
+    const size = await writeZipStream(list, (c) => void parts.push(c));
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return { out, parts };
+  };
+
+  it('writes byte for byte what writeZip writes (older readers open it), in chunks no bigger than an entry', async () => {
+    const { out, parts } = await collect(entries);
+    expect(out).toEqual(writeZip(entries));
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(out.length);
+  });
+
+  it('opens a file or bytes entry by entry, the older in-memory format included', async () => {
+    const bytes = writeZip(entries);
+    for (const src of [bytesSource(bytes), blobSource(new Blob([bytes as Uint8Array<ArrayBuffer>]))]) {
+      const index = await openZip(src);
+      expect(index.map((e) => e.name)).toEqual(entries.map((e) => e.name));
+      const r = indexReader(src, index);
+      expect(await r.read('packs/abc')).toEqual(new Uint8Array([1, 2, 3, 250]));
+      expect(await r.read('HEAD')).toEqual(new Uint8Array(0));
+      expect(await r.read('missing')).toBeNull();
+      expect(await r.list('packs')).toEqual([{ name: 'abc', size: 4 }]);
+    }
+  });
+
+  it('refuses every truncation and every single flipped byte as damaged when opening', async () => {
+    const bytes = writeZip(entries);
+    for (let at = 0; at < bytes.length; at++) {
+      await expect(openZip(bytesSource(bytes.subarray(0, at)))).rejects.toMatchObject({ code: 'damaged' });
+      const bad = bytes.slice();
+      bad[at] = bad[at]! ^ 0x01;
+      await expect(openZip(bytesSource(bad)), `flip at ${at}`).rejects.toMatchObject({ code: 'damaged' });
+    }
+  });
+
+  it('refuses an entry whose bytes changed after opening', async () => {
+    const bytes = writeZip(entries);
+    const index = await openZip(bytesSource(bytes));
+    const e = index.find((x) => x.name.endsWith('packs/abc'))!;
+    bytes[e.dataOffset] = 9;
+    await expect(indexReader(bytesSource(bytes), index).read('packs/abc')).rejects.toMatchObject({ code: 'damaged' });
   });
 });

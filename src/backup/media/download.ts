@@ -20,7 +20,11 @@ export const downloadMedium: BackupMedium<'download', z.infer<typeof schema>> = 
       finish: async (fileName) => saveAsDownload(await memory.toZip(), fileName),
     };
   },
-  async saveFile(_s, fileName, bytes) {
-    saveAsDownload(bytes, fileName);
+  async saveFile(_s, fileName, fill) {
+    // The browser downloads a Blob: the chunks are kept as parts of it, never joined in one copy.
+    const parts: Uint8Array<ArrayBuffer>[] = [];
+    const r = await fill((chunk) => void parts.push(chunk as Uint8Array<ArrayBuffer>));
+    if (r.ok) saveAsDownload(new Blob(parts, { type: 'application/octet-stream' }), fileName);
+    return r;
   },
 };

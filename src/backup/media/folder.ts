@@ -26,14 +26,21 @@ export const folderMedium: BackupMedium<'folder', z.infer<typeof schema>> = {
       finish: async () => {},
     };
   },
-  async saveFile({ handle }, fileName, bytes) {
+  async saveFile({ handle }, fileName, fill) {
     const w = await (await handle.getFileHandle(fileName, { create: true })).createWritable();
     try {
-      await w.write(bytes as Uint8Array<ArrayBuffer>);
-      await w.close();
+      const r = await fill((chunk) => w.write(chunk as Uint8Array<ArrayBuffer>));
+      if (r.ok) await w.close();
+      else await discard();
+      return r;
     } catch (e) {
-      await w.abort().catch(() => undefined);
+      await discard();
       throw e;
+    }
+    // Nothing half-written stays on the stick: the partial data and the file it created go.
+    async function discard(): Promise<void> {
+      await w.abort().catch(() => undefined);
+      await handle.removeEntry(fileName).catch(() => undefined);
     }
   },
 };

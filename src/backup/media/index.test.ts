@@ -32,10 +32,17 @@ describe('backup media registry', () => {
     expect(describeMedium({ kind: 'download' })).toMatchObject({ labelKey: 'backup.medium.download', namable: false, readable: false });
   });
 
-  it('saves a single file to a folder; the back office holds no single files', async () => {
+  it('streams a single file to a folder, discards a failed one; the back office holds no single files', async () => {
     const handle = new MemoryDirectoryHandle('out');
-    expect(await saveFileTo({ kind: 'folder', handle }, 'a.posbackup', new Uint8Array([1, 2]))).toBe(true);
-    expect((await (await (await handle.getFileHandle('a.posbackup')).getFile()).arrayBuffer()).byteLength).toBe(2);
-    expect(await saveFileTo({ kind: 'back-office' }, 'a.posbackup', new Uint8Array([1]))).toBe(false);
+    const chunks = async (write: (c: Uint8Array) => Promise<void> | void, ok: boolean) => {
+      await write(new Uint8Array([1, 2]));
+      await write(new Uint8Array([3]));
+      return { ok };
+    };
+    expect(await saveFileTo({ kind: 'folder', handle }, 'a.posbackup', (w) => chunks(w, true))).toEqual({ ok: true });
+    expect((await (await (await handle.getFileHandle('a.posbackup')).getFile()).arrayBuffer()).byteLength).toBe(3);
+    expect(await saveFileTo({ kind: 'folder', handle }, 'b.posbackup', (w) => chunks(w, false))).toEqual({ ok: false });
+    await expect(handle.getFileHandle('b.posbackup')).rejects.toBeDefined();
+    expect(await saveFileTo({ kind: 'back-office' }, 'a.posbackup', (w) => chunks(w, true))).toBeNull();
   });
 });

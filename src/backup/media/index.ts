@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { backOfficeMedium } from './backOffice';
 import { downloadMedium } from './download';
 import { folderMedium } from './folder';
-import type { BackupMedium, MediumContext, MediumStatus, OpenedMedium } from './types';
+import type { BackupMedium, FileFiller, MediumContext, MediumStatus, OpenedMedium } from './types';
 
 export const MEDIA = [folderMedium, backOfficeMedium, downloadMedium] as const;
 
@@ -80,9 +80,9 @@ export function describeMedium(s: MediumSettings): MediumDescription {
 }
 
 /** Writes one file to the medium (the export); false when the medium cannot hold single files. */
-export async function saveFileTo(s: MediumSettings, fileName: string, bytes: Uint8Array): Promise<boolean> {
+/** Streams a file to the medium; null when the medium cannot hold files. */
+export async function saveFileTo<T extends { ok: boolean }>(s: MediumSettings, fileName: string, fill: FileFiller<T>): Promise<T | null> {
   const m = mediumOf(s.kind);
-  if (!m.saveFile) return false;
-  await m.saveFile(s, fileName, bytes);
-  return true;
+  if (!m.saveFile) return null;
+  return m.saveFile(s, fileName, fill);
 }

@@ -8,6 +8,9 @@ import type { BackupDestination } from '../format/types';
 /** The translation key naming a medium (`{{name}}` is the folder's name where there is one). */
 export type MediumLabelKey = 'backup.medium.folder' | 'backup.medium.download' | 'backup.medium.backOffice';
 
+/** Writes a file's chunks through `write`; `ok: false` discards the file. */
+export type FileFiller<T extends { ok: boolean }> = (write: (chunk: Uint8Array) => Promise<void> | void) => Promise<T>;
+
 export interface MediumContext {
   db: OrgDatabase;
   /** The backup set the run or verification is for (null before the first setup). */
@@ -46,6 +49,10 @@ export interface BackupMedium<K extends string = string, S extends { kind: K } =
   open(settings: S, ctx: MediumContext): Promise<OpenedMedium | null>;
   /** The name shown with `labelKey`. */
   displayName?(settings: S): string | undefined;
-  /** Writes one file there (the export wizard's .posbackup); omitted when the medium cannot. */
-  saveFile?(settings: S, fileName: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Streams one file there (the export wizard's .posbackup): `fill` writes its chunks and answers
+   * whether the file is complete; an incomplete or failed file is discarded. Omitted when the
+   * medium cannot hold a file.
+   */
+  saveFile?<T extends { ok: boolean }>(settings: S, fileName: string, fill: FileFiller<T>): Promise<T>;
 }

@@ -58,7 +58,7 @@ function RestoreBody() {
 
   async function onFile(file: File | undefined) {
     if (!file) return choose(null);
-    const r = openBackupFile(new Uint8Array(await file.arrayBuffer()));
+    const r = await openBackupFile(file);
     if (!r.ok) return choose(null, r.reason);
     choose({ label: t('backup.restore.folderChosen', { name: file.name }), roots: r.value.roots, reader: r.value.reader });
   }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useApp } from '../../../ui/AppContext';
 import { openOrgDatabase, type OrganizationEntry } from '../../../db/schema';
-import { exportOrganizations } from '../../export';
+import { exportOrganizationsTo, type ExportOptions, type ExportOrganization } from '../../export';
 import { translate } from '../../destinations/directory';
 import { saveFileTo, type MediumSettings } from '../../media';
 import type { PackCodec } from '../../format/codec';
@@ -32,17 +32,17 @@ export function useExport(codec: () => PackCodec) {
     // Other organizations' databases are opened for the export only.
     const opened = req.orgs.map((o) => (o.id === current.id ? null : openOrgDatabase(o.id)));
     try {
-      const r = await exportOrganizations(
-        req.orgs.map((o, i) => ({
-          db: opened[i] ?? currentDb,
-          organization: { id: o.id, name: o.name },
-          stores: storesFor(o.stores, req.orgs.length, req.storeIds),
-        })),
-        { codec: codec(), clock, password: req.password, onProgress: (p) => setState({ status: 'running', progress: p }) },
-      );
-      if (!r.ok) return setState({ status: 'failed', reason: r.reason });
+      const orgs: ExportOrganization[] = req.orgs.map((o, i) => ({
+        db: opened[i] ?? currentDb,
+        organization: { id: o.id, name: o.name },
+        stores: storesFor(o.stores, req.orgs.length, req.storeIds),
+      }));
+      const options: ExportOptions = { codec: codec(), clock, password: req.password, onProgress: (p) => setState({ status: 'running', progress: p }) };
       const fileName = exportFileName(req.orgs.map((o) => o.name), clock.now());
-      if (!(await saveFileTo(req.medium, fileName, r.value))) return setState({ status: 'failed', reason: 'not-allowed' });
+      // Streamed to the medium (the folder's file, or a Blob of chunks for the download).
+      const r = await saveFileTo(req.medium, fileName, (write) => exportOrganizationsTo(orgs, options, write));
+      if (r === null) return setState({ status: 'failed', reason: 'not-allowed' });
+      if (!r.ok) return setState({ status: 'failed', reason: r.reason });
       setState({ status: 'done', fileName });
     } catch (e) {
       setState({ status: 'failed', reason: translate(e, 'export').code });
