@@ -7,7 +7,7 @@ export function errorKey(error: unknown): string {
 }
 
 export function ErrorState({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('admin');
   return (
     <div className="error-state" role="alert">
       <p>

@@ -16,7 +16,7 @@ interface Props {
 }
 
 export function FieldInput({ kind, spec, draft, error, isNew, onChange }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('admin');
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;

@@ -19,7 +19,7 @@ const PAGE_SIZE = 25;
 const NO_REFS: RecordKind[] = [];
 
 export function RecordsPanel({ kind, searchable = true }: { kind: RecordKind; searchable?: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('admin');
   const [q, setQ] = useState('');
   const [offset, setOffset] = useState(0);
   const [editing, setEditing] = useState<RecordItem | 'new' | null>(null);

@@ -1,7 +1,8 @@
 // Dictionnaire français de l'administration (mêmes clés que en.ts, vérifié par le type).
-import type { AdminDictionary } from './en';
+import type { Widen } from '../../ui/widen';
+import type { en } from './en';
 
-export const fr: AdminDictionary = {
+export const fr: Widen<typeof en> = {
   app: { title: 'Back-office', skipToContent: 'Aller au contenu', logout: 'Se déconnecter', language: 'Langue', mainNav: 'Rubriques' },
   nav: {
     dashboard: 'Tableau de bord',

@@ -5,6 +5,10 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { fr } from './fr';
 
+/** The admin page's strings live in their own namespace: components call useTranslation('admin'). */
+export const namespace = 'admin';
+export const strings = { en, fr };
+
 export const ADMIN_LANGUAGES = ['en', 'fr'] as const;
 export type AdminLanguage = (typeof ADMIN_LANGUAGES)[number];
 const STORAGE_KEY = 'pos-admin-language';
@@ -23,7 +27,9 @@ export function pickLanguage(saved: string | null, preferred: readonly string[])
 export function createAdminI18n(language: AdminLanguage): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: { en: { translation: en }, fr: { translation: fr } },
+    resources: { en: { [namespace]: en }, fr: { [namespace]: fr } },
+    ns: [namespace],
+    defaultNS: namespace,
     lng: language,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

@@ -18,7 +18,7 @@ const MONEY_KEYS = new Set(['total', 'vat', 'amount', 'sales', 'salesTotal']);
 
 /** The summary's counts are loose objects; show each number under its own (translated) key. */
 function Numbers({ value, labelKey, money = false }: { value: unknown; labelKey: (k: string) => string; money?: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('admin');
   if (typeof value === 'number') return <p className="big-number">{value}</p>;
   if (!value || typeof value !== 'object') return null;
   const show = (k: string, v: unknown) =>
@@ -36,7 +36,7 @@ function Numbers({ value, labelKey, money = false }: { value: unknown; labelKey:
 }
 
 export function DashboardPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('admin');
   const summary = useSummary();
   const s = summary.data;
   return (

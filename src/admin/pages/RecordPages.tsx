@@ -4,7 +4,7 @@ import type { RecordKind } from '@model';
 import { RecordsPanel } from '../components/RecordsPanel';
 
 function ListsPage({ titleKey, kinds }: { titleKey: string; kinds: RecordKind[] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('admin');
   return (
     <>
       <h1>{t(titleKey)}</h1>

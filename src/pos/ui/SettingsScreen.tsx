@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useApp } from '../../app/AppContext';
-import { LANGUAGES, setLanguage, type Language } from '../../i18n';
+import { LANGUAGES, setLanguage, type Language } from '../../app/i18n/setup';
 import { ConnectionSettings } from '../../sync/ui/ConnectionSettings';
 import { RequireRight } from '../../ui/RequireRight';
 import { usePrinterSettings, type PaperWidth } from './hooks/usePrinterSettings';
+import { isKeyOf } from '../../ui/widen';
+import { en } from '../../app/i18n/en';
 
 const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', en: 'English', ru: 'Русский', pl: 'Polski' };
 
@@ -14,7 +16,7 @@ export function SettingsScreen({ section }: { section: string }) {
   const { t } = useTranslation();
   return (
     <section className="stack" aria-labelledby="settings-title">
-      <h1 id="settings-title">{t(`settings.${section}.title`, { defaultValue: t('menu.settings') })}</h1>
+      <h1 id="settings-title">{isKeyOf(en.settings, section) ? t(`settings.${section}.title`) : t('menu.settings')}</h1>
       {section === 'connection' && (
         <RequireRight right="settings">
           <ConnectionSettings />
