@@ -45,6 +45,8 @@ export const en = {
   },
   errors: {
     unauthorized: 'Your session has expired. Please log in again.',
+    forbidden: 'You are not allowed to do this.',
+    quota_exceeded: 'The back office is out of storage space.',
     network: 'The back office cannot be reached. Check the connection.',
     bad_response: 'The back office sent an unexpected answer.',
     http_error: 'The back office reported an error.',

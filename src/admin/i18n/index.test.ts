@@ -22,7 +22,7 @@ describe('admin language', () => {
 
   it('translates and interpolates without escaping', () => {
     const i18n = createAdminI18n('fr');
-    expect(i18n.t('common.pageOf', { page: 2, pages: 5 })).toBe('Page 2 sur 5');
-    expect(i18n.t('common.deleteConfirm', { name: 'Thé & café' })).toContain('« Thé & café »');
+    expect(i18n.t('common.pageOf', { ns: 'admin', page: 2, pages: 5 })).toBe('Page 2 sur 5');
+    expect(i18n.t('common.deleteConfirm', { ns: 'admin', name: 'Thé & café' })).toContain('« Thé & café »');
   });
 });

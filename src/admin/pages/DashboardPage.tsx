@@ -4,6 +4,7 @@ import { RECORD_KINDS } from '../api';
 import { QueryState } from '../components/QueryState';
 import { useSummary } from '../hooks/useReports';
 import { formatMoney } from '../money';
+import { dynamicKey } from '../i18n';
 
 /** Record counts in the order of the navigation (articles first); other keys keep theirs. */
 function sortByKind(entries: [string, unknown][]): [string, unknown][] {
@@ -27,7 +28,7 @@ function Numbers({ value, labelKey, money = false }: { value: unknown; labelKey:
     <dl className="counts">
       {sortByKind(Object.entries(value as Record<string, unknown>)).map(([k, v]) => (
         <div key={k}>
-          <dt>{t(labelKey(k), { defaultValue: k })}</dt>
+          <dt>{t(dynamicKey(labelKey(k)), { defaultValue: k })}</dt>
           <dd>{show(k, v)}</dd>
         </div>
       ))}
