@@ -1,4 +1,5 @@
-// English strings of the backup screens (namespace `backup`: t('backup.…')).
+// English strings of the backup screens (namespace `backup`: t('backup.…')). French uses the seed's
+// words.
 export const en = {
   title: 'Daily backup',
   run: 'Run backup',
