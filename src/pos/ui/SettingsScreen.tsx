@@ -7,8 +7,9 @@ import { LANGUAGES, setLanguage, type Language } from '../../app/i18n/setup';
 import { ConnectionSettings } from '../../sync/ui/ConnectionSettings';
 import { RequireRight } from '../../ui/RequireRight';
 import { usePrinterSettings, type PaperWidth } from './hooks/usePrinterSettings';
-import { isKeyOf } from '../../ui/widen';
-import { en } from '../../app/i18n/en';
+
+const SECTIONS = ['general', 'connection', 'language', 'storage', 'printer'] as const;
+const isSection = (s: string): s is (typeof SECTIONS)[number] => (SECTIONS as readonly string[]).includes(s);
 
 const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', en: 'English', ru: 'Русский', pl: 'Polski' };
 
@@ -16,7 +17,7 @@ export function SettingsScreen({ section }: { section: string }) {
   const { t } = useTranslation();
   return (
     <section className="stack" aria-labelledby="settings-title">
-      <h1 id="settings-title">{isKeyOf(en.settings, section) ? t(`settings.${section}.title`) : t('menu.settings')}</h1>
+      <h1 id="settings-title">{isSection(section) ? t(`settings.${section}.title`) : t('menu.settings')}</h1>
       {section === 'connection' && (
         <RequireRight right="settings">
           <ConnectionSettings />
