@@ -16,7 +16,7 @@ export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'pos.language';
 
 /** The till's 'translation' namespace in one language, assembled from the features' strings. */
-function bundle(lng: Language) {
+function bundle<L extends Language>(lng: L) {
   return {
     ...app.strings[lng],
     ...pos.strings[lng],
