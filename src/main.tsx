@@ -1,7 +1,7 @@
 // Entry of the till: languages, then the app shell.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { initI18n } from './i18n';
+import { initI18n } from './app/i18n/setup';
 import { App } from './app/App';
 import './app/styles.css';
 

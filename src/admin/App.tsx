@@ -31,7 +31,7 @@ const PAGES: Record<Route, () => ReactElement> = {
 const LANGUAGE_NAMES: Record<AdminLanguage, string> = { en: 'English', fr: 'Français' };
 
 function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('admin');
   return (
     <div className="language">
       <label htmlFor="admin-language">{t('app.language')}</label>
@@ -55,7 +55,7 @@ function LanguageSwitch() {
 }
 
 export function App() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('admin');
   const loggedIn = useIsLoggedIn();
   const logout = useLogout();
   const route = useHashRoute();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useApp } from '../ui/AppContext';
-import { LANGUAGES, setLanguage, type Language } from '../i18n';
+import { LANGUAGES, setLanguage, type Language } from './i18n/setup';
 import { RequireRight } from '../ui/RequireRight';
 import type { SettingsSection } from '../ui/feature';
 

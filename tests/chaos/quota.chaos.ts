@@ -13,8 +13,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, startServer, type RunningServer } from '../e2e/harness';
 import { TillPage, openShift } from '../e2e/pages/TillPage';
 import { generateDemoCatalog } from '../../src/pos/demo/generate';
-import { en } from '../../src/i18n/en';
-import { fr } from '../../src/i18n/fr';
+import { en } from '../../src/pos/i18n/en';
+import { fr } from '../../src/pos/i18n/fr';
 import { PageBundle } from './inject';
 import type { TillSnapshot } from './tillBundle';
 

@@ -14,7 +14,7 @@ interface Props {
 }
 
 export function ConfirmDialog({ message, confirmLabel, busy, error, onConfirm, onCancel }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('admin');
   return (
     <Modal title={t('common.confirm')} onClose={onCancel} role="alertdialog">
       <p>{message}</p>

@@ -1,13 +1,13 @@
 // An error as the user sees it: the translated reason of its code, and a retry when possible.
 import { useTranslation } from 'react-i18next';
-import { AdminApiError } from '../api';
+import { AdminApiError, type AdminErrorCode } from '../api';
 
-export function errorKey(error: unknown): string {
+export function errorKey(error: unknown): `errors.${AdminErrorCode}` {
   return `errors.${error instanceof AdminApiError ? error.code : 'http_error'}`;
 }
 
 export function ErrorState({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('admin');
   return (
     <div className="error-state" role="alert">
       <p>

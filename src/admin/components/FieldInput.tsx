@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { RIGHTS, type RecordKind } from '@model';
 import type { Draft, DraftValue, FieldError, FieldSpec } from '../forms/codecs';
 import { useBaseCurrency } from '../hooks/useBaseCurrency';
+import { dynamicKey } from '../i18n';
 import { RefPicker } from './RefPicker';
 
 interface Props {
@@ -16,16 +17,16 @@ interface Props {
 }
 
 export function FieldInput({ kind, spec, draft, error, isNew, onChange }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('admin');
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
-  const label = t(`fields.${kind}.${spec.name}`);
+  const label = t(dynamicKey(`fields.${kind}.${spec.name}`));
   const value = draft[spec.name];
   const text = typeof value === 'string' ? value : '';
   const baseCurrency = useBaseCurrency();
   const unitKey = spec.unit?.(draft);
-  const unit = unitKey === 'units.money' && baseCurrency ? baseCurrency : unitKey ? t(unitKey) : null;
+  const unit = unitKey === 'units.money' && baseCurrency ? baseCurrency : unitKey ? t(dynamicKey(unitKey)) : null;
   const hint = spec.widget === 'pin' && !isNew ? t('fields.operator.pinKeep') : null;
   const describedBy = [error ? errorId : '', hint ? hintId : ''].filter(Boolean).join(' ') || undefined;
   const common = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy };
@@ -74,7 +75,7 @@ export function FieldInput({ kind, spec, draft, error, isNew, onChange }: Props)
       <select {...common} value={text} onChange={(e) => onChange(e.target.value)}>
         {(spec.options ?? []).map((o) => (
           <option key={o} value={o}>
-            {t(`fields.${kind}.${spec.name}_${o}`)}
+            {t(dynamicKey(`fields.${kind}.${spec.name}_${o}`))}
           </option>
         ))}
       </select>

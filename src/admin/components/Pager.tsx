@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 /** `label` names the list paged, so several pagers on one page stay distinct landmarks. */
 export function Pager({ label, total, limit, offset, onChange }: { label: string; total: number; limit: number; offset: number; onChange: (offset: number) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('admin');
   const pages = Math.max(1, Math.ceil(total / limit));
   const page = Math.floor(offset / limit) + 1;
   return (

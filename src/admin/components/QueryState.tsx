@@ -11,7 +11,7 @@ interface QueryLike {
 }
 
 export function QueryState({ query, isEmpty, empty, children }: { query: QueryLike; isEmpty: boolean; empty: ReactNode; children: ReactNode }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('admin');
   if (query.isPending) {
     return (
       <p className="loading" role="status">

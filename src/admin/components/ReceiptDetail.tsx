@@ -8,7 +8,7 @@ import { Modal } from './Modal';
 const OPERATORS = ['operator'] as const;
 
 export function ReceiptDetail({ receipt, onClose }: { receipt: ReceivedReceipt; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('admin');
   const money = (v: number) => formatMoney(v, i18n.language);
   const nameOf = useRecordNames(OPERATORS);
   return (

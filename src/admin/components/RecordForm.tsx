@@ -26,7 +26,7 @@ interface Props {
 const randomId = () => crypto.randomUUID();
 
 export function RecordForm({ kind, existing, onSaved, onCancel, newId = randomId }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('admin');
   const { save } = useRecordMutations(kind);
   const [draft, setDraft] = useState<Draft>(() => draftFromRecord(kind, existing?.data ?? BLANK_RECORDS[kind]));
   const [errors, setErrors] = useState<Record<string, FieldError>>({});

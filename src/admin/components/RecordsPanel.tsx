@@ -7,6 +7,7 @@ import type { RecordItem } from '../apiSchemas';
 import { useRecordMutations } from '../hooks/useRecordMutations';
 import { useRecordNames } from '../hooks/useRecordNames';
 import { useRecords } from '../hooks/useRecords';
+import type { AdminKey } from '../i18n';
 import { COLUMNS, REFERENCED } from './columns';
 import { ConfirmMutation } from './ConfirmDialog';
 import { Modal } from './Modal';
@@ -19,7 +20,7 @@ const PAGE_SIZE = 25;
 const NO_REFS: RecordKind[] = [];
 
 export function RecordsPanel({ kind, searchable = true }: { kind: RecordKind; searchable?: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('admin');
   const [q, setQ] = useState('');
   const [offset, setOffset] = useState(0);
   const [editing, setEditing] = useState<RecordItem | 'new' | null>(null);
@@ -30,7 +31,7 @@ export function RecordsPanel({ kind, searchable = true }: { kind: RecordKind; se
   const { remove } = useRecordMutations(kind);
   const headingId = `records-${kind}`;
   const items = query.data?.items ?? [];
-  const ctx = { locale: i18n.language, t: (k: string) => t(k), nameOf };
+  const ctx = { locale: i18n.language, t: (k: AdminKey) => t(k), nameOf };
 
   return (
     <section className="panel" aria-labelledby={headingId}>

@@ -19,7 +19,7 @@ interface Props {
 }
 
 export function RefPicker({ id, kind, value, nullable, invalid, describedBy, label, onChange }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('admin');
   const filterId = useId();
   const [q, setQ] = useState('');
   const query = useRecords(kind, { q, limit: 50, offset: 0 });

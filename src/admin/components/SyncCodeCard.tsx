@@ -15,7 +15,7 @@ export function formatCountdown(msLeft: number): string {
 type CopyState = 'idle' | 'copied' | 'failed';
 
 export function SyncCodeCard({ clock }: { clock?: () => number }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('admin');
   const issue = useIssueSyncCode();
   const now = useNow(1000, clock);
   const [copy, setCopy] = useState<CopyState>('idle');

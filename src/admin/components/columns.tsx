@@ -2,17 +2,18 @@
 import type { ReactNode } from 'react';
 import type { RecordKind } from '@model';
 import { formatMoney, formatPercent } from '../money';
+import { dynamicKey, type AdminKey } from '../i18n';
 
 export interface CellContext {
   locale: string;
-  t: (key: string) => string;
+  t: (key: AdminKey) => string;
   /** Display name of a referenced record of a kind. */
   nameOf: (kind: RecordKind, id: unknown) => string;
 }
 
 export interface Column {
   /** Dictionary key of the header. */
-  header: string;
+  header: AdminKey;
   cell: (data: Readonly<Record<string, unknown>>, ctx: CellContext) => ReactNode;
   numeric?: boolean;
 }
@@ -22,7 +23,7 @@ const money = (key: string): Column['cell'] => (d, c) => (typeof d[key] === 'num
 const yesNo = (key: string): Column['cell'] => (d, c) => c.t(d[key] === true ? 'common.yes' : 'common.no');
 const date = (key: string): Column['cell'] => (d, c) => (typeof d[key] === 'string' ? new Date(d[key]).toLocaleString(c.locale) : c.t('common.none'));
 const field = (kind: RecordKind, name: string, cell?: Column['cell'], numeric?: boolean): Column => ({
-  header: `fields.${kind}.${name}`,
+  header: dynamicKey(`fields.${kind}.${name}`),
   cell: cell ?? ((d) => str(d[name])),
   numeric,
 });
@@ -32,7 +33,7 @@ export const COLUMNS: Record<RecordKind, Column[]> = {
     field('article', 'sku'),
     field('article', 'name'),
     field('article', 'groupId', (d, c) => c.nameOf('articleGroup', d.groupId)),
-    field('article', 'unit', (d, c) => c.t(`fields.article.unit_${str(d.unit)}`)),
+    field('article', 'unit', (d, c) => c.t(dynamicKey(`fields.article.unit_${str(d.unit)}`))),
     field('article', 'vatRate', (d, c) => (typeof d.vatRate === 'number' ? formatPercent(d.vatRate, c.locale) : ''), true),
     field('article', 'price', money('price'), true),
     field('article', 'active', yesNo('active')),
@@ -48,7 +49,7 @@ export const COLUMNS: Record<RecordKind, Column[]> = {
   ],
   discount: [
     field('discount', 'name'),
-    field('discount', 'scope', (d, c) => c.t(`fields.discount.scope_${str(d.scope)}`)),
+    field('discount', 'scope', (d, c) => c.t(dynamicKey(`fields.discount.scope_${str(d.scope)}`))),
     field('discount', 'value', (d, c) =>
       typeof d.value !== 'number' ? '' : d.kind === 'percent' ? formatPercent(d.value, c.locale) : formatMoney(d.value, c.locale),
     true),
@@ -57,7 +58,7 @@ export const COLUMNS: Record<RecordKind, Column[]> = {
   ],
   currency: [field('currency', 'code'), field('currency', 'name'), field('currency', 'rate', undefined, true), field('currency', 'acceptedAsCash', yesNo('acceptedAsCash'))],
   client: [field('client', 'name'), field('client', 'phone'), field('client', 'email'), field('client', 'cardNumber')],
-  role: [field('role', 'name'), field('role', 'rights', (d, c) => (Array.isArray(d.rights) ? d.rights.map((r) => c.t(`rights.${str(r)}`)).join(', ') : ''))],
+  role: [field('role', 'name'), field('role', 'rights', (d, c) => (Array.isArray(d.rights) ? d.rights.map((r) => c.t(dynamicKey(`rights.${str(r)}`))).join(', ') : ''))],
   operator: [field('operator', 'name'), field('operator', 'roleId', (d, c) => c.nameOf('role', d.roleId)), field('operator', 'active', yesNo('active'))],
   parameters: [field('parameters', 'shopName'), field('parameters', 'baseCurrency')],
 };

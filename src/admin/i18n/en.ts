@@ -1,4 +1,5 @@
-// English admin dictionary: the reference every other language must match key for key.
+// English admin dictionary (namespace 'admin' of the admin page's own i18next instance): the
+// reference every other language must match key for key, and the key set t('…') is checked against.
 export const en = {
   app: { title: 'Back office', skipToContent: 'Skip to content', logout: 'Log out', language: 'Language', mainNav: 'Sections' },
   nav: {
@@ -44,6 +45,8 @@ export const en = {
   },
   errors: {
     unauthorized: 'Your session has expired. Please log in again.',
+    forbidden: 'You are not allowed to do this.',
+    quota_exceeded: 'The back office is out of storage space.',
     network: 'The back office cannot be reached. Check the connection.',
     bad_response: 'The back office sent an unexpected answer.',
     http_error: 'The back office reported an error.',
@@ -244,6 +247,3 @@ export const en = {
   parameters: { title: 'Parameters', saved: 'Parameters saved.' },
   status: { saved: 'Saved.', deleted: 'Deleted.', revoked: 'Till revoked.' },
 };
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-export type AdminDictionary = Shape<typeof en>;

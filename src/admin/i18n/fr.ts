@@ -1,7 +1,8 @@
 // Dictionnaire français de l'administration (mêmes clés que en.ts, vérifié par le type).
-import type { AdminDictionary } from './en';
+import type { Widen } from '../../ui/widen';
+import type { en } from './en';
 
-export const fr: AdminDictionary = {
+export const fr: Widen<typeof en> = {
   app: { title: 'Back-office', skipToContent: 'Aller au contenu', logout: 'Se déconnecter', language: 'Langue', mainNav: 'Rubriques' },
   nav: {
     dashboard: 'Tableau de bord',
@@ -46,6 +47,8 @@ export const fr: AdminDictionary = {
   },
   errors: {
     unauthorized: 'Votre session a expiré. Reconnectez-vous.',
+    forbidden: 'Vous n’avez pas le droit de faire cela.',
+    quota_exceeded: 'Le back-office n’a plus d’espace de stockage.',
     network: 'Le back-office est injoignable. Vérifiez la connexion.',
     bad_response: 'Le back-office a envoyé une réponse inattendue.',
     http_error: 'Le back-office a signalé une erreur.',

@@ -1,9 +1,23 @@
 // The admin page's own i18next instance (separate from the till's), English and French, the
 // default taken from the browser and the user's choice remembered in localStorage.
-import i18next, { type i18n } from 'i18next';
+import i18next, { type i18n, type ParseKeys } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { fr } from './fr';
+
+/** The admin page's strings live in their own namespace: components call useTranslation('admin'). */
+export const namespace = 'admin';
+export const strings = { en, fr };
+
+/** A key of the admin dictionary, as t('…') of useTranslation('admin') accepts it. */
+export type AdminKey = ParseKeys<'admin'>;
+
+/** A key built from names the types cannot see: the form specs' field names, select options and
+ * units, and record data (a unit, a scope, a right). index.test.ts checks the specs' and columns'
+ * keys at run time instead. */
+export function dynamicKey(key: string): AdminKey {
+  return key as AdminKey;
+}
 
 export const ADMIN_LANGUAGES = ['en', 'fr'] as const;
 export type AdminLanguage = (typeof ADMIN_LANGUAGES)[number];
@@ -23,7 +37,9 @@ export function pickLanguage(saved: string | null, preferred: readonly string[])
 export function createAdminI18n(language: AdminLanguage): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: { en: { translation: en }, fr: { translation: fr } },
+    resources: { en: { [namespace]: en }, fr: { [namespace]: fr } },
+    ns: [namespace],
+    defaultNS: namespace,
     lng: language,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

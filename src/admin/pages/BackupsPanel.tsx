@@ -9,7 +9,7 @@ import { formatBytes } from '../../ui/format';
 import { useBackups, useDeleteBackup } from '../hooks/useBackups';
 
 export function BackupsPanel({ tills }: { tills: Till[] }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('admin');
   const backups = useBackups();
   const remove = useDeleteBackup();
   const [deleting, setDeleting] = useState<BackupSet | null>(null);

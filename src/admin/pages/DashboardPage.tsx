@@ -4,6 +4,7 @@ import { RECORD_KINDS } from '../api';
 import { QueryState } from '../components/QueryState';
 import { useSummary } from '../hooks/useReports';
 import { formatMoney } from '../money';
+import { dynamicKey } from '../i18n';
 
 /** Record counts in the order of the navigation (articles first); other keys keep theirs. */
 function sortByKind(entries: [string, unknown][]): [string, unknown][] {
@@ -18,7 +19,7 @@ const MONEY_KEYS = new Set(['total', 'vat', 'amount', 'sales', 'salesTotal']);
 
 /** The summary's counts are loose objects; show each number under its own (translated) key. */
 function Numbers({ value, labelKey, money = false }: { value: unknown; labelKey: (k: string) => string; money?: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('admin');
   if (typeof value === 'number') return <p className="big-number">{value}</p>;
   if (!value || typeof value !== 'object') return null;
   const show = (k: string, v: unknown) =>
@@ -27,7 +28,7 @@ function Numbers({ value, labelKey, money = false }: { value: unknown; labelKey:
     <dl className="counts">
       {sortByKind(Object.entries(value as Record<string, unknown>)).map(([k, v]) => (
         <div key={k}>
-          <dt>{t(labelKey(k), { defaultValue: k })}</dt>
+          <dt>{t(dynamicKey(labelKey(k)), { defaultValue: k })}</dt>
           <dd>{show(k, v)}</dd>
         </div>
       ))}
@@ -36,7 +37,7 @@ function Numbers({ value, labelKey, money = false }: { value: unknown; labelKey:
 }
 
 export function DashboardPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('admin');
   const summary = useSummary();
   const s = summary.data;
   return (

@@ -11,7 +11,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, string> = {
 };
 
 export function ImportPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('admin');
   const importCsv = useImportCsv();
   const [kind, setKind] = useState<ImportKind>('article');
   const [file, setFile] = useState<File | null>(null);

@@ -6,7 +6,7 @@ import { ErrorState } from '../components/ErrorState';
 import { useLogin } from '../hooks/useAuth';
 
 export function LoginPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('admin');
   const login = useLogin();
   const [password, setPassword] = useState('');
   const wrongPassword = login.error instanceof AdminApiError && login.error.code === 'unauthorized';

@@ -6,7 +6,7 @@ import { RecordForm } from '../components/RecordForm';
 import { useRecords } from '../hooks/useRecords';
 
 export function ParametersPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('admin');
   const query = useRecords('parameters', { limit: 1, offset: 0 });
   const [savedAt, setSavedAt] = useState(0);
   const item = query.data?.items[0];

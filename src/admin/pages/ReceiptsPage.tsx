@@ -12,7 +12,7 @@ import { formatMoney } from '../money';
 const PAGE_SIZE = 25;
 
 export function ReceiptsPage() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('admin');
   const [tillId, setTillId] = useState('');
   const [offset, setOffset] = useState(0);
   const [open, setOpen] = useState<ReceivedReceipt | null>(null);

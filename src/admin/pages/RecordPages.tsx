@@ -2,9 +2,10 @@
 import { useTranslation } from 'react-i18next';
 import type { RecordKind } from '@model';
 import { RecordsPanel } from '../components/RecordsPanel';
+import type { AdminKey } from '../i18n';
 
-function ListsPage({ titleKey, kinds }: { titleKey: string; kinds: RecordKind[] }) {
-  const { t } = useTranslation();
+function ListsPage({ titleKey, kinds }: { titleKey: AdminKey; kinds: RecordKind[] }) {
+  const { t } = useTranslation('admin');
   return (
     <>
       <h1>{t(titleKey)}</h1>

@@ -10,7 +10,7 @@ import { formatMoney } from '../money';
 const PAGE_SIZE = 25;
 
 export function ShiftReportsPage() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('admin');
   const [offset, setOffset] = useState(0);
   const reports = useShiftReports({ limit: PAGE_SIZE, offset });
   const tills = useTills();

@@ -10,7 +10,7 @@ import { useRevokeTill, useTills } from '../hooks/useTills';
 import { BackupsPanel } from './BackupsPanel';
 
 export function TillsPage() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('admin');
   const tills = useTills();
   const revoke = useRevokeTill();
   const [revoking, setRevoking] = useState<Till | null>(null);

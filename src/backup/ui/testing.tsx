@@ -6,7 +6,7 @@ import { initReactI18next } from 'react-i18next';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { AppContext, type AppContextValue } from '../../ui/AppContext';
 import type { OrgDatabase, OrganizationEntry, RegistryDatabase } from '../../db/schema';
-import { en } from './strings';
+import { en } from '../i18n/en';
 
 export async function initTestI18n(): Promise<void> {
   if (!i18next.isInitialized) {

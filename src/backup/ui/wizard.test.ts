@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { canLeaveExportStep, exportFileName, exportSteps, nextStep, passwordProblem, previousStep, reasonKey, storesFor, toggleAll, toggleOne } from './wizard';
-import { en, fr, pl, ru } from './strings';
+import { en } from '../i18n/en';
+import { fr } from '../i18n/fr';
+import { pl } from '../i18n/pl';
+import { ru } from '../i18n/ru';
 
 describe('export wizard steps', () => {
   it('shows the company step only when exactly one organization is selected', () => {

@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog';
 import { useAntenna, type AntennaView } from './hooks/useAntenna';
 import './sync-ui.css';
+import { isKeyOf } from '../../ui/widen';
+import { en } from '../i18n/en';
 
 export function Antenna() {
   const { t } = useTranslation();
@@ -52,7 +54,7 @@ function AntennaDialog({ view, onClose }: { view: AntennaView; onClose(): void }
       {display === 'local' && <p>{t('sync.antenna.localHint')}</p>}
       {reason && display !== 'syncing' && display !== 'synced' && (
         <p data-testid="antenna-reason" data-reason={reason}>
-          {t(`sync.reason.${reason}`, { defaultValue: t('sync.reason.unknown', { reason }) })}
+          {isKeyOf(en.reason, reason) ? t(`sync.reason.${reason}`) : t('sync.reason.unknown', { reason })}
         </p>
       )}
       {pending > 0 && <p>{t('sync.antenna.pending', { count: pending })}</p>}

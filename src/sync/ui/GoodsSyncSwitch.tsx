@@ -9,6 +9,8 @@ import { newId } from '../../db/ids';
 import { disableMirrorMode, enableMirrorMode } from '../engine/mirror';
 import { useMirrorMode } from './hooks/useMirrorMode';
 import { syncStoreOf } from '../dexieStore';
+import { isKeyOf } from '../../ui/widen';
+import { en } from '../i18n/en';
 
 export function GoodsSyncSwitch({ disabled }: { disabled: boolean }) {
   const { t } = useTranslation();
@@ -55,7 +57,7 @@ export function GoodsSyncSwitch({ disabled }: { disabled: boolean }) {
       {result && <p role="status">{t('sync.settings.mirrorDone', result)}</p>}
       {error && (
         <p role="alert" className="error" data-reason={error}>
-          {t(`sync.reason.${error}`, { defaultValue: t('sync.reason.unknown', { reason: error }) })}
+          {isKeyOf(en.reason, error) ? t(`sync.reason.${error}`) : t('sync.reason.unknown', { reason: error })}
         </p>
       )}
       {asking === 'on' && (

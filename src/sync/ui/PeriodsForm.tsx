@@ -1,6 +1,7 @@
 // The exchange settings form (seed 003): a period per group of categories, from 5 min to 24 h or
 // "Never"; receipts are always sent automatically. Saves periods only (checkpoints untouched).
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { OrgDatabase } from '../../db/schema';
 import { PERIOD_CHOICES, setPeriods } from '../engine/link';
@@ -72,7 +73,7 @@ export function PeriodsForm({ db, onSaved, testId = 'periods-form' }: { db: OrgD
   );
 }
 
-export function periodLabel(t: (k: string, o?: Record<string, unknown>) => string, p: number | null): string {
+export function periodLabel(t: TFunction, p: number | null): string {
   if (p === null) return t('sync.periods.never');
   return p < 3600 ? t('sync.periods.min', { count: p / 60 }) : t('sync.periods.hour', { count: p / 3600 });
 }

@@ -2,6 +2,8 @@
 // successful sync and the failure reason.
 import { useTranslation } from 'react-i18next';
 import type { TileView } from './tileState';
+import { isKeyOf } from '../../ui/widen';
+import { en } from '../i18n/en';
 
 export function SyncTile({ id, label, view, disabled, onClick }: { id: string; label: string; view: TileView; disabled: boolean; onClick(): void }) {
   const { t, i18n } = useTranslation();
@@ -29,7 +31,7 @@ export function SyncTile({ id, label, view, disabled, onClick }: { id: string; l
       <span data-testid={`tile-${id}-last`}>{when ? t('sync.update.lastSync', { when }) : t('sync.update.never')}</span>
       {view.error && !running && (
         <span className="sync-tile-error" data-testid={`tile-${id}-error`} data-reason={view.error}>
-          {t('sync.update.failed', { reason: t(`sync.reason.${view.error}`, { defaultValue: view.error }) })}
+          {t('sync.update.failed', { reason: isKeyOf(en.reason, view.error) ? t(`sync.reason.${view.error}`) : view.error })}
         </span>
       )}
     </button>

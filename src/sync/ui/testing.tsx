@@ -10,7 +10,7 @@ import { OrgDatabase, RegistryDatabase } from '../../db/schema';
 import { CATEGORIES, type Category } from '@model';
 import type { AntennaState, CategoryStatus, SyncStatus } from '../status';
 import type { SyncTarget } from '../host/messages';
-import { en } from './strings';
+import { en } from '../i18n/en';
 
 export async function initTestI18n(): Promise<void> {
   if (!i18next.isInitialized) {

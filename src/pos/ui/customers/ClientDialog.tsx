@@ -6,6 +6,7 @@ import { isoNow } from '@model';
 import type { ClientRow } from '../../../db/schema';
 import { createClient, updateClient, type ClientInput } from '../../services/clients';
 import { Dialog } from '../../../ui/Dialog';
+import type { ClientErrorReason } from '../../i18n';
 
 const FIELDS = ['name', 'phone', 'email', 'cardNumber'] as const;
 
@@ -18,7 +19,7 @@ export function ClientDialog({ client, onClose, onSaved }: { client: ClientRow |
     email: client?.email ?? '',
     cardNumber: client?.cardNumber ?? '',
   });
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ClientErrorReason | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function save() {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../../../i18n/format';
+import { formatMoney } from '../../../ui/format';
 import { useParameters } from './useParameters';
 
 /** Formats minor units of the shop's base currency (or another) for the current language. */

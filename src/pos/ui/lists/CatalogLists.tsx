@@ -1,8 +1,9 @@
 // Articles (100,000 stay smooth: index queries, one page at a time) and Prices (price lists,
 // their prices with validity, automatic discounts).
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatPercent } from '../../../i18n/format';
+import { formatShortDateTime, formatPercent } from '../../../ui/format';
 import type { Discount } from '@model';
 import { useArticlePage } from '../hooks/useArticlePage';
 import { useMoney } from '../hooks/useMoney';
@@ -57,11 +58,11 @@ export function ArticlesList() {
   );
 }
 
-function validity(from: string | null, to: string | null, lang: string, t: (k: string, o?: object) => string): string {
+function validity(from: string | null, to: string | null, lang: string, t: TFunction): string {
   if (!from && !to) return t('screens.lists.prices.always');
-  if (from && to) return t('screens.lists.prices.between', { from: formatDateTime(from, lang), to: formatDateTime(to, lang) });
-  if (from) return t('screens.lists.prices.from', { from: formatDateTime(from, lang) });
-  return t('screens.lists.prices.until', { to: formatDateTime(to as string, lang) });
+  if (from && to) return t('screens.lists.prices.between', { from: formatShortDateTime(from, lang), to: formatShortDateTime(to, lang) });
+  if (from) return t('screens.lists.prices.from', { from: formatShortDateTime(from, lang) });
+  return t('screens.lists.prices.until', { to: formatShortDateTime(to as string, lang) });
 }
 
 export function PricesList() {
@@ -72,7 +73,6 @@ export function PricesList() {
   const [offset, setOffset] = useState(0);
   const chosen = listId ?? lists.data?.lists[0]?.id ?? null;
   const prices = usePricePage(chosen, offset, PAGE);
-  const tr = (k: string, o?: object): string => String(t(k, o as never));
   return (
     <ListStates result={lists} isEmpty={(d) => d.lists.length === 0 && d.discounts.length === 0} empty={t('screens.lists.prices.empty')}>
       {(d) => (
@@ -101,7 +101,7 @@ export function PricesList() {
                       <tr key={p.id}>
                         <td>{p.articleName}</td>
                         <td className="wide-only">{p.articleSku}</td>
-                        <td>{validity(p.validFrom, p.validTo, i18n.language, tr)}</td>
+                        <td>{validity(p.validFrom, p.validTo, i18n.language, t)}</td>
                         <td className="num">{money(p.amount)}</td>
                       </tr>
                     ))}
@@ -130,7 +130,7 @@ export function PricesList() {
                     <td>{x.name}</td>
                     <td>{t(`screens.lists.prices.scopes.${x.scope}`)}</td>
                     <td className="num">{x.kind === 'percent' ? formatPercent(x.value, i18n.language) : money(x.value)}</td>
-                    <td>{validity(x.validFrom, x.validTo, i18n.language, tr)}</td>
+                    <td>{validity(x.validFrom, x.validTo, i18n.language, t)}</td>
                   </tr>
                 ))}
               </tbody>

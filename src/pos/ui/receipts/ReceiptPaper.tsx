@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import JsBarcode from 'jsbarcode';
 import type { ReceiptRow } from '../../../db/schema';
-import { formatDateTime, formatPercent, formatQuantity } from '../../../i18n/format';
+import { formatShortDateTime, formatPercent, formatQuantity } from '../../../ui/format';
 import { receiptBarcode, vatSummary } from '../../domain';
 import { useMoney } from '../hooks/useMoney';
 import { useParameters } from '../hooks/useParameters';
@@ -27,7 +27,7 @@ export function ReceiptPaper({ receipt, width }: { receipt: ReceiptRow; width: '
       <div>
         {receipt.kind === 'refund' ? t('receipt.refundTitle') : t('receipt.saleTitle')} <strong data-testid="receipt-number">{receipt.number}</strong>
       </div>
-      <div>{formatDateTime(receipt.createdAt, i18n.language)}</div>
+      <div>{formatShortDateTime(receipt.createdAt, i18n.language)}</div>
       <hr />
       <table>
         <tbody>

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, routeHref } from '../../../ui/routing';
-import { formatDateTime } from '../../../i18n/format';
+import { formatShortDateTime } from '../../../ui/format';
 import { useApp } from '../../../ui/AppContext';
 import { findReceipts } from '../../services/lists';
 import { useBarcodeScanner } from '../hooks/useBarcodeScanner';
@@ -67,7 +67,7 @@ export function ReceiptsScreen() {
           <option value="">{t('screens.receipts.allShifts')}</option>
           {(shifts.data ?? []).map((s) => (
             <option key={s.id} value={s.id}>
-              {t('screens.receipts.shiftOption', { number: s.number, at: formatDateTime(s.openedAt, i18n.language) })}
+              {t('screens.receipts.shiftOption', { number: s.number, at: formatShortDateTime(s.openedAt, i18n.language) })}
             </option>
           ))}
         </select>
@@ -97,7 +97,7 @@ export function ReceiptsScreen() {
                         {r.number}
                       </a>
                     </td>
-                    <td>{formatDateTime(r.createdAt, i18n.language)}</td>
+                    <td>{formatShortDateTime(r.createdAt, i18n.language)}</td>
                     <td>{t(`screens.receipts.kinds.${r.kind}`)}</td>
                     <td className="num">{money(r.total, r.currency)}</td>
                   </tr>

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp, useSession } from '../../../ui/AppContext';
 import { isoNow } from '@model';
 import { navigate } from '../../../ui/routing';
-import { formatQuantity } from '../../../i18n/format';
+import { formatQuantity } from '../../../ui/format';
 import type { Right } from '@model';
 import { can, computeTotals, planRefund, type RefundMethod, type RefundSelection } from '../../domain';
 import { findByBarcode } from '../../services/catalog';
@@ -22,6 +22,7 @@ import { useRefundCart } from '../hooks/useRefundCart';
 import { useRefundSource } from '../hooks/useRefundSource';
 import { ListStates, SearchBox } from '../../../ui/ListStates';
 import '../lists/lists.css';
+import type { RefundErrorReason } from '../../i18n';
 
 export function RefundScreen({ receiptId }: { receiptId: string | null }) {
   const { t } = useTranslation();
@@ -67,7 +68,7 @@ export function RefundScreen({ receiptId }: { receiptId: string | null }) {
 
 /** The shared receipt commit, opening the refund receipt once it is recorded. */
 function useCommit() {
-  const commit = useReceiptCommit();
+  const commit = useReceiptCommit<RefundErrorReason>();
   return {
     ...commit,
     async run(refund: () => Promise<RefundResult>) {
@@ -224,7 +225,7 @@ function FreeRefund() {
   );
 }
 
-function RefundFooter(p: { total: number; method: RefundMethod; onMethod(m: RefundMethod): void; error: string | null; disabled: boolean; busy: boolean; onRefund(): void }) {
+function RefundFooter(p: { total: number; method: RefundMethod; onMethod(m: RefundMethod): void; error: RefundErrorReason | null; disabled: boolean; busy: boolean; onRefund(): void }) {
   const { t } = useTranslation();
   const money = useMoney();
   return (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../../ui/AppContext';
 import { navigate } from '../../../ui/routing';
 import { computeTotals, removeLine, setBasketDiscount, setLineDiscount, setQuantity, type Cart, type ManualDiscount } from '../../domain';
-import { formatQuantity } from '../../../i18n/format';
+import { formatQuantity } from '../../../ui/format';
 import { useMoney } from '../hooks/useMoney';
 import { useRightGate } from '../hooks/useRightGate';
 import type { SaleContext } from '../hooks/useSaleContext';

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../../ui/AppContext';
 import { Dialog } from '../../../ui/Dialog';
-import { formatDateTime } from '../../../i18n/format';
+import { formatShortDateTime } from '../../../ui/format';
 import type { Cart } from '../../domain';
 
 export function ParkedDialog({ onResume, onClose }: { onResume(id: string): void; onClose(): void }) {
@@ -21,7 +21,7 @@ export function ParkedDialog({ onResume, onClose }: { onResume(id: string): void
           {parked.map((p) => (
             <li key={p.id}>
               <button type="button" onClick={() => onResume(p.id)} style={{ width: '100%', textAlign: 'left' }}>
-                {formatDateTime(p.parkedAt, i18n.language)} · {t('sale.lines', { count: (p.cart as Cart).lines.length })}
+                {formatShortDateTime(p.parkedAt, i18n.language)} · {t('sale.lines', { count: (p.cart as Cart).lines.length })}
               </button>
             </li>
           ))}

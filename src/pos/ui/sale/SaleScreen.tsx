@@ -43,8 +43,9 @@ export function SaleScreen() {
     }
     const r = await actions.scan(code);
     if (r.ok) setToast({ text: t('sale.added', { name: r.article.name }), error: false });
-    else if (r.reason === 'needs-quantity' && r.article) setWeigh(r.article);
-    else setToast({ text: t(`sale.error.${r.reason}`, { code, defaultValue: t('sale.error.generic') }), error: true });
+    else if (r.reason === 'needs-quantity') {
+      if (r.article) setWeigh(r.article);
+    } else setToast({ text: t(`sale.error.${r.reason}`, { code, defaultValue: t('sale.error.generic') }), error: true });
   }
   useBarcodeScanner((code) => void onScan(code), !weigh);
 

@@ -2,12 +2,12 @@
 import { useApp, useSession } from '../../../ui/AppContext';
 import type { ArticleRow } from '../../../db/schema';
 import { findByBarcode } from '../../services/catalog';
-import { addArticle, emptyCart, type Cart, type CartResult } from '../../domain';
+import { addArticle, emptyCart, type Cart, type CartFailure, type CartResult } from '../../domain';
 import { priceArticles } from '../../services/pricing';
 import { readCurrentCart, writeCurrentCart } from './currentSale';
 import { newId } from '../../../db/ids';
 
-export type ScanOutcome = { ok: true; article: ArticleRow } | { ok: false; reason: 'unknown-barcode' | 'needs-quantity' | string; article?: ArticleRow };
+export type ScanOutcome = { ok: true; article: ArticleRow } | { ok: false; reason: 'unknown-barcode' | 'needs-quantity' | CartFailure; article?: ArticleRow };
 
 export function useSaleActions() {
   const { db, clock } = useApp();

@@ -1,9 +1,10 @@
 // A money field typed on the tablet's keyboard: parsed straight to minor units (parseMinor).
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currencyDecimals } from '../../../i18n/format';
+import { currencyDecimals } from '../../../ui/format';
 import { parseMinor, type ParseAmountReason, type Result } from '../../domain';
 import { useParameters } from '../hooks/useParameters';
+import type { AmountErrorReason } from '../../i18n';
 
 export function useParseAmount(): (text: string) => Result<number, ParseAmountReason | 'negative'> {
   const parameters = useParameters();
@@ -25,7 +26,7 @@ export function AmountField({ label, value, onChange, testId }: { label: string;
   );
 }
 
-export function AmountError({ reason }: { reason: string | null }) {
+export function AmountError({ reason }: { reason: AmountErrorReason | null }) {
   const { t } = useTranslation();
   if (!reason) return null;
   return (

@@ -8,6 +8,7 @@ import { closeShiftNow, recordCashMove } from '../../services/shifts';
 import { Dialog } from '../../../ui/Dialog';
 import { useMoney } from '../hooks/useMoney';
 import { AmountError, AmountField, useParseAmount } from './AmountField';
+import type { AmountErrorReason } from '../../i18n';
 
 export function CashMoveDialog({ kind, onClose, onDone }: { kind: 'in' | 'out'; onClose(): void; onDone(amount: number): void }) {
   const { t } = useTranslation();
@@ -16,7 +17,7 @@ export function CashMoveDialog({ kind, onClose, onDone }: { kind: 'in' | 'out'; 
   const parse = useParseAmount();
   const [text, setText] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AmountErrorReason | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit() {
@@ -53,7 +54,7 @@ export function CloseShiftDialog({ expected, onClose, onClosed }: { expected: nu
   const money = useMoney();
   const parse = useParseAmount();
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AmountErrorReason | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit() {

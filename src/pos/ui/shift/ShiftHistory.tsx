@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftRow } from '../../../db/schema';
 import type { ShiftReport } from '@model';
-import { formatDateTime } from '../../../i18n/format';
+import { formatShortDateTime } from '../../../ui/format';
 import { Dialog } from '../../../ui/Dialog';
 import { useMoney } from '../hooks/useMoney';
 import { usePrinterSettings } from '../hooks/usePrinterSettings';
@@ -44,7 +44,7 @@ export function ShiftHistory() {
                 .map((s) => (
                   <tr key={s.id}>
                     <td>{s.number}</td>
-                    <td>{s.closedAt ? formatDateTime(s.closedAt, i18n.language) : ''}</td>
+                    <td>{s.closedAt ? formatShortDateTime(s.closedAt, i18n.language) : ''}</td>
                     <td className="num">{money(s.salesTotal)}</td>
                     <td className="num">{s.difference === null ? '' : money(s.difference)}</td>
                     <td>

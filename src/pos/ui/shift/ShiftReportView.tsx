@@ -1,15 +1,18 @@
 // An X or Z report on receipt paper (printable): counts, totals, per-method totals, cash.
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../i18n/format';
+import { formatShortDateTime } from '../../../ui/format';
 import type { ShiftReport } from '@model';
 import { useMoney } from '../hooks/useMoney';
 import { useParameters } from '../hooks/useParameters';
 import { usePrinterSettings } from '../hooks/usePrinterSettings';
+import { isKeyOf } from '../../../ui/widen';
+import { en } from '../../i18n/en';
 import '../lists/lists.css';
 
-function methodLabel(key: string, t: (k: string, o?: Record<string, string>) => string): string {
+function methodLabel(key: string, t: TFunction): string {
   if (key.startsWith('foreignCash:')) return t('screens.shift.methods.foreignCash', { currency: key.slice('foreignCash:'.length) });
-  return t(`screens.shift.methods.${key}`, { defaultValue: key });
+  return isKeyOf(en.screens.shift.methods, key) ? t(`screens.shift.methods.${key}`) : key;
 }
 
 export function ShiftReportView({ report, kind }: { report: ShiftReport; kind: 'x' | 'z' }) {
@@ -17,7 +20,6 @@ export function ShiftReportView({ report, kind }: { report: ShiftReport; kind: '
   const money = useMoney();
   const parameters = useParameters();
   const [width] = usePrinterSettings();
-  const tr = (k: string, o?: Record<string, string>) => t(k, o) as string;
   const row = (label: string, value: string, testId?: string) => (
     <tr>
       <td>{label}</td>
@@ -35,8 +37,8 @@ export function ShiftReportView({ report, kind }: { report: ShiftReport; kind: '
       </p>
       <table>
         <tbody>
-          {row(t('screens.shift.openedAt'), formatDateTime(report.openedAt, i18n.language))}
-          {report.closedAt && row(t('screens.shift.closedAt'), formatDateTime(report.closedAt, i18n.language))}
+          {row(t('screens.shift.openedAt'), formatShortDateTime(report.openedAt, i18n.language))}
+          {report.closedAt && row(t('screens.shift.closedAt'), formatShortDateTime(report.closedAt, i18n.language))}
           {row(t('screens.shift.salesCount'), String(report.salesCount))}
           {row(t('screens.shift.salesTotal'), money(report.salesTotal), 'report-sales-total')}
           {row(t('screens.shift.refundsCount'), String(report.refundsCount))}
@@ -52,7 +54,7 @@ export function ShiftReportView({ report, kind }: { report: ShiftReport; kind: '
           {Object.keys(report.byMethod).length === 0 && row(t('screens.shift.noPayments'), '')}
           {Object.entries(report.byMethod).map(([k, v]) => (
             <tr key={k}>
-              <td>{methodLabel(k, tr)}</td>
+              <td>{methodLabel(k, t)}</td>
               <td className="num">{money(v)}</td>
             </tr>
           ))}

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useSession } from '../../../ui/AppContext';
 import { isoNow } from '@model';
-import { formatDateTime } from '../../../i18n/format';
+import { formatShortDateTime } from '../../../ui/format';
 import type { ShiftReport } from '@model';
 import { openShiftNow } from '../../services/shifts';
 import { Dialog } from '../../../ui/Dialog';
@@ -19,6 +19,7 @@ import { CashMoveDialog, CloseShiftDialog } from './ShiftDialogs';
 import { ShiftHistory } from './ShiftHistory';
 import { ShiftReportView } from './ShiftReportView';
 import '../lists/lists.css';
+import type { AmountErrorReason } from '../../i18n';
 
 type Open = null | 'in' | 'out' | 'x' | 'close';
 
@@ -71,7 +72,7 @@ export function ShiftScreen() {
       ) : (
         <>
           <div className="card stack" data-testid="shift-open">
-            <strong>{t('screens.shift.openNumber', { number: x.number, at: formatDateTime(x.openedAt, i18n.language) })}</strong>
+            <strong>{t('screens.shift.openNumber', { number: x.number, at: formatShortDateTime(x.openedAt, i18n.language) })}</strong>
             <span>
               {t('screens.shift.float')}: {money(x.openingFloat)} · {t('screens.shift.expectedCash')}:{' '}
               <span data-testid="shift-expected">{money(x.expectedCash)}</span>
@@ -135,7 +136,7 @@ function OpenShiftForm() {
   const { operator } = useSession();
   const parse = useParseAmount();
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AmountErrorReason | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit() {

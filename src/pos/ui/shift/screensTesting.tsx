@@ -6,13 +6,13 @@ import { initReactI18next } from 'react-i18next';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { AppContext, type AppContextValue } from '../../../ui/AppContext';
 import { RegistryDatabase, type OrgDatabase } from '../../../db/schema';
-import { en } from '../../../i18n/en';
+import { en as app } from '../../../app/i18n/en';
 import type { Right } from '@model';
-import { en as screens } from '../screens-strings';
+import { en } from '../../i18n/en';
 
 export async function initScreensI18n(): Promise<void> {
   if (!i18next.isInitialized) {
-    await i18next.use(initReactI18next).init({ resources: { en: { translation: { ...en, screens } } }, lng: 'en', interpolation: { escapeValue: false } });
+    await i18next.use(initReactI18next).init({ resources: { en: { translation: { ...app, ...en } } }, lng: 'en', interpolation: { escapeValue: false } });
   }
 }
 

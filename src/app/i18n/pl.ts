@@ -1,0 +1,112 @@
+// Polish strings of the app shell.
+// Typed against en.ts: a missing or stray key fails the type check.
+import type { Widen } from '../../ui/widen';
+import type { en } from './en';
+
+export const pl: Widen<typeof en> = {
+  app: { name: 'Punkt sprzedaży' },
+  common: {
+    loading: 'Ładowanie…',
+    close: 'Zamknij',
+    cancel: 'Anuluj',
+    confirm: 'Potwierdź',
+    save: 'Zapisz',
+    back: 'Wstecz',
+    next: 'Dalej',
+    retry: 'Ponów',
+    refresh: 'Odśwież',
+    search: 'Szukaj',
+    empty: 'Nic tu jeszcze nie ma.',
+    error: 'Coś poszło nie tak: {{reason}}',
+    yes: 'Tak',
+    no: 'Nie',
+    total: 'Razem',
+    none: 'Brak',
+  },
+  boot: {
+    failed: 'Nie można otworzyć lokalnej bazy danych ({{reason}}). Zamknij inne karty kasy i spróbuj ponownie.',
+  },
+  update: {
+    available: 'Nowa wersja kasy jest gotowa.',
+    reload: 'Aktualizuj teraz',
+    afterSale: 'Aktualizacja zostanie zaproponowana ponownie po zakończeniu bieżącej sprzedaży.',
+  },
+  welcome: {
+    title: 'Witamy',
+    intro: 'Połącz tę kasę z zapleczem za pomocą kodu synchronizacji lub wypróbuj sklep demonstracyjny.',
+    demo: 'Otwórz sklep demonstracyjny',
+    loadingDemo: 'Przygotowywanie sklepu demonstracyjnego…',
+    demoFailed: 'Nie można utworzyć sklepu demonstracyjnego ({{reason}}).',
+  },
+  pin: { ok: 'OK', clear: 'Wyczyść' },
+  login: {
+    chooseOperator: 'Kasjer',
+    pin: 'PIN',
+    noOperators: 'Na tej kasie nie skonfigurowano żadnego kasjera. Zaktualizuj dane z zaplecza.',
+    error: {
+      'wrong-pin': 'Nieprawidłowy PIN.',
+      inactive: 'Ten kasjer jest nieaktywny.',
+      'no-role': 'Ten kasjer nie ma przypisanej roli. Skontaktuj się z zapleczem.',
+    },
+  },
+  menu: {
+    title: 'Menu',
+    till: 'Kasa',
+    sale: 'Sprzedaż',
+    receipts: 'Paragony',
+    customers: 'Klienci',
+    shift: 'Zmiana',
+    lists: 'Kartoteki',
+    data: 'Dane',
+    dataUpdate: 'Aktualizacja danych',
+    tools: 'Narzędzia',
+    dailyBackup: 'Codzienna kopia zapasowa',
+    organizations: 'Organizacje',
+    restore: 'Przywracanie',
+    settings: 'Ustawienia',
+    lock: 'Zablokuj',
+  },
+  lists: {
+    articles: 'Towary',
+    prices: 'Ceny',
+    currencies: 'Waluty',
+    clients: 'Klienci',
+    operators: 'Kasjerzy',
+  },
+  settings: {
+    general: { title: 'Ustawienia' },
+    connection: { title: 'Połączenie' },
+    language: { title: 'Język' },
+    storage: {
+      title: 'Pamięć',
+      persist: {
+        granted: 'Przyznano trwałą pamięć: przeglądarka nie usunie danych kasy.',
+        denied:
+          'Odmówiono trwałej pamięci: przy braku miejsca przeglądarka może usunąć dane. Zainstaluj aplikację lub twórz kopie zapasowe.',
+        unknown: 'Trwała pamięć: stan jeszcze nieznany.',
+      },
+      usage: 'Wykorzystano {{used}} z {{quota}}.',
+    },
+    printer: { title: 'Drukarka', paper: 'Szerokość papieru', width: '{{mm}} mm' },
+  },
+  rights: {
+    missing: 'Nie masz uprawnienia „{{right}}”.',
+    askSupervisor: 'PIN kierownika',
+    supervisorTitle: 'Autoryzacja kierownika',
+    supervisorFor: 'Wymagana zgoda kierownika: {{right}}.',
+    supervisorPin: 'PIN kierownika',
+    supervisorRefused: 'Ten PIN nie należy do kasjera z tym uprawnieniem.',
+    names: {
+      sell: 'sprzedaż',
+      discount: 'udzielanie rabatów',
+      voidLine: 'stornowanie pozycji',
+      refund: 'zwroty',
+      refundWithoutReceipt: 'zwroty bez paragonu',
+      openDrawer: 'otwieranie szuflady',
+      closeShift: 'zamykanie zmiany',
+      settings: 'zmiana ustawień',
+      backup: 'tworzenie kopii zapasowych',
+    },
+  },
+  shift: { openNumber: 'Zmiana {{number}}', closed: 'Brak otwartej zmiany' },
+};

@@ -1,0 +1,112 @@
+// Russian strings of the app shell.
+// Typed against en.ts: a missing or stray key fails the type check.
+import type { Widen } from '../../ui/widen';
+import type { en } from './en';
+
+export const ru: Widen<typeof en> = {
+  app: { name: 'Касса' },
+  common: {
+    loading: 'Загрузка…',
+    close: 'Закрыть',
+    cancel: 'Отмена',
+    confirm: 'Подтвердить',
+    save: 'Сохранить',
+    back: 'Назад',
+    next: 'Далее',
+    retry: 'Повторить',
+    refresh: 'Обновить',
+    search: 'Поиск',
+    empty: 'Здесь пока ничего нет.',
+    error: 'Что-то пошло не так: {{reason}}',
+    yes: 'Да',
+    no: 'Нет',
+    total: 'Итого',
+    none: 'Нет',
+  },
+  boot: {
+    failed: 'Не удалось открыть локальную базу данных ({{reason}}). Закройте другие вкладки кассы и повторите попытку.',
+  },
+  update: {
+    available: 'Готова новая версия кассы.',
+    reload: 'Обновить сейчас',
+    afterSale: 'Обновление будет предложено снова после завершения текущей продажи.',
+  },
+  welcome: {
+    title: 'Добро пожаловать',
+    intro: 'Подключите эту кассу к бэк-офису с помощью кода синхронизации или попробуйте демо-магазин.',
+    demo: 'Открыть демо-магазин',
+    loadingDemo: 'Подготовка демо-магазина…',
+    demoFailed: 'Не удалось создать демо-магазин ({{reason}}).',
+  },
+  pin: { ok: 'ОК', clear: 'Стереть' },
+  login: {
+    chooseOperator: 'Кассир',
+    pin: 'PIN-код',
+    noOperators: 'На этой кассе не настроен ни один кассир. Обновите данные из бэк-офиса.',
+    error: {
+      'wrong-pin': 'Неверный PIN-код.',
+      inactive: 'Этот кассир отключён.',
+      'no-role': 'У этого кассира нет роли. Обратитесь в бэк-офис.',
+    },
+  },
+  menu: {
+    title: 'Меню',
+    till: 'Касса',
+    sale: 'Продажа',
+    receipts: 'Чеки',
+    customers: 'Покупатели',
+    shift: 'Смена',
+    lists: 'Справочники',
+    data: 'Данные',
+    dataUpdate: 'Обновление данных',
+    tools: 'Сервис',
+    dailyBackup: 'Ежедневное резервное копирование',
+    organizations: 'Организации',
+    restore: 'Восстановление',
+    settings: 'Настройки',
+    lock: 'Заблокировать',
+  },
+  lists: {
+    articles: 'Товары',
+    prices: 'Цены',
+    currencies: 'Валюты',
+    clients: 'Клиенты',
+    operators: 'Кассиры',
+  },
+  settings: {
+    general: { title: 'Настройки' },
+    connection: { title: 'Подключение' },
+    language: { title: 'Язык' },
+    storage: {
+      title: 'Хранилище',
+      persist: {
+        granted: 'Постоянное хранилище разрешено: браузер не удалит данные кассы.',
+        denied:
+          'В постоянном хранилище отказано: при нехватке места браузер может удалить данные. Установите приложение или делайте резервные копии.',
+        unknown: 'Постоянное хранилище: состояние пока неизвестно.',
+      },
+      usage: 'Использовано {{used}} из {{quota}}.',
+    },
+    printer: { title: 'Принтер', paper: 'Ширина бумаги', width: '{{mm}} мм' },
+  },
+  rights: {
+    missing: 'У вас нет права «{{right}}».',
+    askSupervisor: 'PIN старшего кассира',
+    supervisorTitle: 'Разрешение старшего кассира',
+    supervisorFor: 'Требуется разрешение старшего кассира: {{right}}.',
+    supervisorPin: 'PIN старшего кассира',
+    supervisorRefused: 'Этот PIN-код не принадлежит кассиру с таким правом.',
+    names: {
+      sell: 'продавать',
+      discount: 'предоставлять скидки',
+      voidLine: 'сторнировать позицию',
+      refund: 'оформлять возврат',
+      refundWithoutReceipt: 'оформлять возврат без чека',
+      openDrawer: 'открывать денежный ящик',
+      closeShift: 'закрывать смену',
+      settings: 'изменять настройки',
+      backup: 'выполнять резервное копирование',
+    },
+  },
+  shift: { openNumber: 'Смена {{number}}', closed: 'Нет открытой смены' },
+};
