@@ -4,11 +4,11 @@
 //   src/model   the shared record model (zod only)              ← everyone
 //   src/db      the till's Dexie schema, outbox, organizations  ← model
 //   src/ui      the shared UI kit and the Feature contract       ← model, db
-//   src/i18n    i18next setup, formatters                        ← model (+ the features' string tables)
-//   src/pos, src/sync, src/backup   features                     ← model, db, ui, i18n, demo, itself,
+//   src/pos, src/sync, src/backup   features                     ← model, db, ui, demo, itself,
 //                                   other features through their index.ts / ui/index.ts only
 //   src/app     the shell; src/main.tsx, src/sw.ts the entries   ← the above, features through public entries
-//   src/admin   the admin page                                   ← model, src/ui/format.ts
+//   src/admin   the admin page                                   ← model, src/ui/format.ts and widen.ts
+//   src/i18next.d.ts   the typed keys of both i18next instances    (type glue: may name every string table)
 //   src/demo    the shared demo generator                        ← model
 //   server/     the back office                                  ← model, demo
 //
@@ -16,10 +16,10 @@
 // server/ — tests included — may import the till.
 
 /** Test files and test helpers: left out of the layer rules. */
-const TESTS = '(^tests/|[.]test[.]tsx?$|/testing/|/testing[.]tsx?$|[sS]creensTesting[.]tsx?$|/test-fixtures[.]ts$)';
+const TESTS = '(^src/i18next[.]d[.]ts$|^tests/|[.]test[.]tsx?$|/testing/|/testing[.]tsx?$|[sS]creensTesting[.]tsx?$|/test-fixtures[.]ts$)';
 const FEATURES = '(pos|sync|backup)';
-/** A feature's public entries: its non-UI `index.ts` and its `ui/index.ts`. */
-const PUBLIC_ENTRY = `^src/${FEATURES}/(ui/)?index[.]tsx?$`;
+/** A feature's public entries: its non-UI `index.ts`, its `ui/index.ts` and its strings' `i18n/index.ts`. */
+const PUBLIC_ENTRY = `^src/${FEATURES}/(ui/|i18n/)?index[.]tsx?$`;
 /** Anything of the project (as opposed to npm packages and node built-ins). */
 const PROJECT = '^(src|server)/';
 
@@ -48,20 +48,11 @@ module.exports = {
       to: { path: PROJECT, pathNot: '^src/(ui|model|db)/' },
     },
     {
-      name: 'i18n-setup',
-      severity: 'error',
-      comment:
-        "src/i18n (i18next setup and formatters) builds on src/model. Its index.ts gathers the features' string tables, which are data: " +
-        'it may import those (<feature>/i18n/**, <feature>/ui/*strings.ts) and the public entries, nothing else of the features.',
-      from: { path: '^src/i18n/', pathNot: TESTS },
-      to: { path: PROJECT, pathNot: ['^src/(i18n|model)/', PUBLIC_ENTRY, `^src/${FEATURES}/(i18n/|ui/[^/]*strings[.]ts$)`] },
-    },
-    {
       name: 'feature-layers',
       severity: 'error',
-      comment: 'A feature builds on src/model, src/db, src/ui, src/i18n, src/demo, itself and other features; never the shell (src/app, the entries), the admin page or the server.',
+      comment: 'A feature builds on src/model, src/db, src/ui, src/demo, itself and other features; never the shell (src/app, the entries), the admin page or the server.',
       from: { path: `^src/${FEATURES}/`, pathNot: TESTS },
-      to: { path: PROJECT, pathNot: `^src/(model|db|ui|i18n|demo|${FEATURES.slice(1, -1)})/` },
+      to: { path: PROJECT, pathNot: `^src/(model|db|ui|demo|${FEATURES.slice(1, -1)})/` },
     },
     {
       name: 'feature-to-feature-through-public-entries',
@@ -73,23 +64,23 @@ module.exports = {
     {
       name: 'shell-layers',
       severity: 'error',
-      comment: 'The shell (src/app) builds on src/model, src/db, src/ui, src/i18n and the features’ public entries.',
+      comment: 'The shell (src/app) builds on src/model, src/db, src/ui and the features’ public entries (screens, strings).',
       from: { path: '^src/app/', pathNot: TESTS },
-      to: { path: PROJECT, pathNot: ['^src/(app|model|db|ui|i18n)/', PUBLIC_ENTRY] },
+      to: { path: PROJECT, pathNot: ['^src/(app|model|db|ui)/', PUBLIC_ENTRY] },
     },
     {
       name: 'entries-use-public-entries',
       severity: 'error',
       comment: 'The till entry (src/main.tsx) and the service worker (src/sw.ts) use features only through their public entries, and never the admin page or the server.',
       from: { path: '^src/(main|sw)[.]tsx?$' },
-      to: { path: PROJECT, pathNot: ['^src/(app|model|db|ui|i18n)/', PUBLIC_ENTRY] },
+      to: { path: PROJECT, pathNot: ['^src/(app|model|db|ui)/', PUBLIC_ENTRY] },
     },
     {
       name: 'admin-on-model-and-pure-ui-helpers',
       severity: 'error',
-      comment: "The admin page builds on src/model and src/ui's pure helpers (format.ts); never the till's features or db.",
+      comment: "The admin page builds on src/model and src/ui's pure helpers (format.ts, widen.ts); never the till's features or db.",
       from: { path: '^src/admin/', pathNot: TESTS },
-      to: { path: PROJECT, pathNot: ['^src/(admin|model)/', '^src/ui/format[.]ts$'] },
+      to: { path: PROJECT, pathNot: ['^src/(admin|model)/', '^src/ui/(format|widen)[.]ts$'] },
     },
     {
       name: 'demo-on-model-only',

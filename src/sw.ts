@@ -6,7 +6,7 @@ import { precacheAndRoute, cleanupOutdatedCaches, createHandlerBoundToURL } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { clientsClaim } from 'workbox-core';
 import { installSyncHost } from './sync';
-import { APP_VERSION } from './sync/ui/appVersion';
+import { APP_VERSION } from './ui/appVersion';
 
 declare const self: ServiceWorkerGlobalScope;
 

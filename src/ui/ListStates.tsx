@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveResult } from './useLiveResult';
-import '../pos/ui/lists/lists.css';
+import './lists.css';
 
 export function ListStates<T>({
   result,

@@ -1,21 +1,11 @@
 // The till's link to its back office (settings key 'link') and per-category sync state rows.
 import { CATEGORIES, type Category } from '@model';
-import type { SyncState, SyncStore } from './store';
+import type { SyncState, SyncStore, TillLink } from './store';
 
 export const LINK_KEY = 'link';
 export const MIRROR_KEY = 'goodsMirror';
 
-export interface TillLink {
-  serverUrl: string;
-  tillId: string;
-  token: string;
-  tillCode: string;
-  organization: { id: string; name: string };
-  stores: { id: string; name: string }[];
-  pairedAt: string;
-  /** Set when the server answered 401: the till must pair again (its outbox is kept). */
-  unpairedAt: string | null;
-}
+export type { TillLink } from './store';
 
 export function getLink(store: Pick<SyncStore, 'getLink'>): Promise<TillLink | undefined> {
   return store.getLink();

@@ -3,7 +3,19 @@
 // tests). Each method that writes is one atomic step: all of it is stored, or none of it.
 import type { Article, ArticleGroup, Category, Client } from '@model';
 import type { PullLiveItem, PullTombstone } from '@model';
-import type { TillLink } from './link';
+
+/** The till's link to its back office (settings key 'link'). */
+export interface TillLink {
+  serverUrl: string;
+  tillId: string;
+  token: string;
+  tillCode: string;
+  organization: { id: string; name: string };
+  stores: { id: string; name: string }[];
+  pairedAt: string;
+  /** Set when the server answered 401: the till must pair again (its outbox is kept). */
+  unpairedAt: string | null;
+}
 
 export interface SyncState {
   category: Category;

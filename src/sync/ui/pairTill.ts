@@ -7,7 +7,7 @@ import { createOrganization } from '../../db/organizations';
 import { pair, type TillLink } from '../engine';
 import type { FetchLike, SyncFailure } from '../engine/types';
 import type { PairResponse } from '@model';
-import { APP_VERSION } from './appVersion';
+import { APP_VERSION } from '../../ui/appVersion';
 import { syncStoreOf } from '../dexieStore';
 
 export const INSTALL_ID_KEY = 'installId';

@@ -10,7 +10,7 @@ import { setPendingClient } from '../../services/clients';
 import { useClientSearch } from '../hooks/useClientSearch';
 import { ListStates, SearchBox } from '../../../ui/ListStates';
 import { ClientDialog } from './ClientDialog';
-import '../lists/lists.css';
+import '../../../ui/lists.css';
 
 const LIMIT = 100;
 

@@ -6,7 +6,7 @@ import { RefreshButton } from '../../../sync/ui';
 import type { Category } from '@model';
 import { ArticlesList, PricesList } from './CatalogLists';
 import { ClientsList, CurrenciesList, OperatorsList } from './OtherLists';
-import './lists.css';
+import '../../../ui/lists.css';
 
 export const LISTS = ['articles', 'prices', 'currencies', 'clients', 'operators'] as const;
 type ListName = (typeof LISTS)[number];

@@ -11,7 +11,7 @@ import { useMoney } from '../hooks/useMoney';
 import { useReceiptPage } from '../hooks/useReceiptPage';
 import { useRecentShifts } from '../hooks/useRecentShifts';
 import { ListStates, Pager, SearchBox } from '../../../ui/ListStates';
-import '../lists/lists.css';
+import '../../../ui/lists.css';
 
 const PAGE = 50;
 

@@ -21,7 +21,7 @@ import { useParameters } from '../hooks/useParameters';
 import { useRefundCart } from '../hooks/useRefundCart';
 import { useRefundSource } from '../hooks/useRefundSource';
 import { ListStates, SearchBox } from '../../../ui/ListStates';
-import '../lists/lists.css';
+import '../../../ui/lists.css';
 import type { RefundErrorReason } from '../../i18n';
 
 export function RefundScreen({ receiptId }: { receiptId: string | null }) {

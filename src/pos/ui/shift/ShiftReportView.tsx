@@ -8,7 +8,7 @@ import { useParameters } from '../hooks/useParameters';
 import { usePrinterSettings } from '../hooks/usePrinterSettings';
 import { isKeyOf } from '../../../ui/widen';
 import { en } from '../../i18n/en';
-import '../lists/lists.css';
+import '../../../ui/lists.css';
 
 function methodLabel(key: string, t: TFunction): string {
   if (key.startsWith('foreignCash:')) return t('screens.shift.methods.foreignCash', { currency: key.slice('foreignCash:'.length) });

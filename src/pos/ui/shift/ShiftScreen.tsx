@@ -18,7 +18,7 @@ import { AmountError, AmountField, useParseAmount } from './AmountField';
 import { CashMoveDialog, CloseShiftDialog } from './ShiftDialogs';
 import { ShiftHistory } from './ShiftHistory';
 import { ShiftReportView } from './ShiftReportView';
-import '../lists/lists.css';
+import '../../../ui/lists.css';
 import type { AmountErrorReason } from '../../i18n';
 
 type Open = null | 'in' | 'out' | 'x' | 'close';

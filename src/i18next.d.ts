@@ -2,8 +2,8 @@
 // assembles (setup.ts), every t('…') of the admin page against the admin's English strings (its
 // own i18next instance, namespace 'admin'). A key missing from English fails `npm run typecheck`,
 // template keys included (t(`lists.${list}`) needs `list` to be a union of existing keys).
-import type { TillResources } from './setup';
-import type { en as adminEn } from '../../admin/i18n/en';
+import type { TillResources } from './app/i18n/setup';
+import type { en as adminEn } from './admin/i18n/en';
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import pkg from '../../../package.json' with { type: 'json' };
-import viteConfig from '../../../vite.config';
-import adminConfig from '../../../vite.admin.config';
+import pkg from '../../package.json' with { type: 'json' };
+import viteConfig from '../../vite.config';
+import adminConfig from '../../vite.admin.config';
 import { APP_VERSION } from './appVersion';
 
 describe('APP_VERSION', () => {
