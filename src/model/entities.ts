@@ -157,10 +157,28 @@ export const receiptLine = z.object({
   vat: minor,
 });
 
-/** How a customer pays. A new method is one entry here, its strings and its settlement rule. */
-export const PAYMENT_METHODS = ['cash', 'card', 'other', 'foreignCash'] as const;
+/**
+ * How a customer pays, and what each way means to the till: whether it is cash in the drawer
+ * (cash rounding, change, the drawer opens, the Z report's cash count), whether its amount is in
+ * a foreign currency, and whether a refund may be paid out that way. A new method is one entry
+ * here plus its name in the strings (pay.methods, screens.shift.methods, the admin's method_…).
+ */
+export const PAYMENT_METHOD_SPECS = {
+  cash: { cash: true, foreign: false, refund: true },
+  card: { cash: false, foreign: false, refund: true },
+  other: { cash: false, foreign: false, refund: true },
+  foreignCash: { cash: true, foreign: true, refund: false },
+} as const satisfies Record<string, { cash: boolean; foreign: boolean; refund: boolean }>;
+type Specs = typeof PAYMENT_METHOD_SPECS;
+export type PaymentMethod = keyof Specs;
+export const PAYMENT_METHODS = Object.keys(PAYMENT_METHOD_SPECS) as [PaymentMethod, ...PaymentMethod[]];
 export const paymentMethod = z.enum(PAYMENT_METHODS);
-export type PaymentMethod = z.infer<typeof paymentMethod>;
+/** Methods paid in the base currency with no cash handling: the cashier types the amount. */
+export type PlainMethod = { [M in PaymentMethod]: Specs[M]['cash'] extends false ? (Specs[M]['foreign'] extends false ? M : never) : never }[PaymentMethod];
+/** The methods a refund may be paid out with. */
+export type RefundMethod = { [M in PaymentMethod]: Specs[M]['refund'] extends true ? M : never }[PaymentMethod];
+export const REFUND_METHODS = PAYMENT_METHODS.filter((m) => PAYMENT_METHOD_SPECS[m].refund) as RefundMethod[];
+export const isCashMethod = (m: PaymentMethod): boolean => PAYMENT_METHOD_SPECS[m].cash;
 
 export const tender = z.object({
   method: paymentMethod,

@@ -11,7 +11,7 @@
 //   cashRounding, half away from zero. A negative rounded balance is still due, a positive one is
 //   the change. The receipt total is unchanged; the difference (total − kept) is reported by the
 //   shift as byMethod.cashRounding. Refunds paid in cash round their payout the same way.
-import type { Tender } from '@model';
+import { isCashMethod, type PlainMethod, type RefundMethod, type Tender } from '@model';
 import { minor, parseRate, roundHalfAwayFromZero, sum, ZERO, type Minor, type Result } from './money';
 
 export interface PaymentContext {
@@ -33,7 +33,7 @@ export interface ForeignCurrency {
 
 export type TenderInput =
   | { method: 'cash'; amount: number }
-  | { method: 'card' | 'other'; amount: number; label?: string | null }
+  | { method: PlainMethod; amount: number; label?: string | null }
   | { method: 'foreignCash'; foreignAmount: number; currency: ForeignCurrency };
 
 export type TenderFailure = 'invalid-amount' | 'invalid-rate';
@@ -84,7 +84,7 @@ export function roundToStep(amount: number, step: number): Minor {
   return minor(Number(roundHalfAwayFromZero(BigInt(minor(amount)), BigInt(step))) * step);
 }
 
-const isCash = (t: Pick<Tender, 'method'>): boolean => t.method === 'cash' || t.method === 'foreignCash';
+const isCash = (t: Pick<Tender, 'method'>): boolean => isCashMethod(t.method);
 
 export interface Settlement {
   /** The receipt total. */
@@ -167,8 +167,8 @@ export function cashDue(due: number, ctx: PaymentContext): Minor {
  * The tender paying out a refund of `total` (≤ 0) by one method; cash payouts are cash-rounded.
  * An amount of zero (a fully rounded-away refund) yields no tender.
  */
-export function refundTenders(total: number, method: 'cash' | 'card' | 'other', ctx: PaymentContext): Tender[] {
-  const amount = method === 'cash' ? roundToStep(total, ctx.cashRounding ?? 1) : minor(total);
+export function refundTenders(total: number, method: RefundMethod, ctx: PaymentContext): Tender[] {
+  const amount = isCashMethod(method) ? roundToStep(total, ctx.cashRounding ?? 1) : minor(total);
   if (amount === 0) return [];
   return [{ method, amount, currency: ctx.baseCurrency, foreignAmount: null, rate: null, label: null }];
 }

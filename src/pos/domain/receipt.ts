@@ -151,7 +151,8 @@ export function planRefund(
   };
 }
 
-export type RefundMethod = 'cash' | 'card' | 'other';
+import type { RefundMethod } from '@model';
+export type { RefundMethod };
 
 /** A refund receipt against `original`, refusing to refund more than was sold minus refunded. */
 export function createRefund(

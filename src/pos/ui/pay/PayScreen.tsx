@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp, useSession } from '../../../ui/AppContext';
 import { navigate } from '../../../ui/routing';
 import { newId } from '../../../db/ids';
-import type { Tender } from '@model';
+import { PAYMENT_METHODS, PAYMENT_METHOD_SPECS, type PaymentMethod, type Tender } from '@model';
 import { addTender, computeTotals, createReceipt, emptyCart, parseMinor, settle, type PaymentContext, type TenderInput } from '../../domain';
 import { useCurrentSale, writeCurrentCart } from '../sale/currentSale';
 import { useSaleContext } from '../hooks/useSaleContext';
@@ -15,7 +15,7 @@ import { commitReceipt, getTillIdentity } from '../../services/sales';
 import { useReceiptCommit } from '../hooks/useReceiptCommit';
 import { notifyOutbox } from '../../../sync/ui';
 
-type Method = 'cash' | 'card' | 'other' | 'foreignCash';
+type Method = PaymentMethod;
 
 export function PayScreen() {
   const { t } = useTranslation();
@@ -131,7 +131,7 @@ export function PayScreen() {
       </section>
       <section className="card stack" aria-label={t('pay.addTender')}>
         <div className="tenders" role="radiogroup" aria-label={t('pay.method')}>
-          {(['cash', 'card', 'other', ...(foreign.length ? ['foreignCash' as const] : [])] as Method[]).map((m) => (
+          {PAYMENT_METHODS.filter((m) => foreign.length > 0 || !PAYMENT_METHOD_SPECS[m].foreign).map((m) => (
             <button key={m} type="button" role="radio" aria-checked={method === m} className={method === m ? 'primary' : ''} onClick={() => setMethod(m)}>
               {t(`pay.methods.${m}`)}
             </button>

@@ -5,7 +5,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useSession } from '../../../ui/AppContext';
-import { isoNow } from '@model';
+import { isoNow, REFUND_METHODS } from '@model';
 import { navigate } from '../../../ui/routing';
 import { formatQuantity } from '../../../ui/format';
 import type { Right } from '@model';
@@ -231,7 +231,7 @@ function RefundFooter(p: { total: number; method: RefundMethod; onMethod(m: Refu
   return (
     <div className="card stack">
       <div className="method-choice" role="group" aria-label={t('screens.refund.method')}>
-        {(['cash', 'card', 'other'] as const).map((m) => (
+        {REFUND_METHODS.map((m) => (
           <button key={m} type="button" aria-pressed={p.method === m} onClick={() => p.onMethod(m)} data-testid={`refund-method-${m}`}>
             {t(`screens.shift.methods.${m}`)}
           </button>
