@@ -14,6 +14,7 @@ import { Pager } from './Pager';
 import { QueryState } from './QueryState';
 import { recordLabel } from './recordLabel';
 import { RecordForm } from './RecordForm';
+import { useShopMoney } from '../hooks/useBaseCurrency';
 
 const PAGE_SIZE = 25;
 const NO_REFS: RecordKind[] = [];
@@ -30,7 +31,8 @@ export function RecordsPanel({ kind, searchable = true }: { kind: RecordKind; se
   const { remove } = useRecordMutations(kind);
   const headingId = `records-${kind}`;
   const items = query.data?.items ?? [];
-  const ctx = { locale: i18n.language, t: (k: string) => t(k), nameOf };
+  const money = useShopMoney();
+  const ctx = { locale: i18n.language, moneyDecimals: money.decimals, t: (k: string) => t(k), nameOf };
 
   return (
     <section className="panel" aria-labelledby={headingId}>
