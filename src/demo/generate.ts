@@ -153,7 +153,8 @@ export function generateDemoShop(options: DemoOptions): DemoShop {
     { code: 'EUR', name: 'Euro', decimals: 2, rate: '1', acceptedAsCash: true },
     { code: 'USD', name: 'US dollar', decimals: 2, rate: '0.9234', acceptedAsCash: true },
     { code: 'PLN', name: 'Polish złoty', decimals: 2, rate: '0.2315', acceptedAsCash: true },
-    { code: 'GBP', name: 'Pound sterling', decimals: 2, rate: '1.1710', acceptedAsCash: true },
+    // Not taken as cash: the till offers PLN first for foreign cash.
+    { code: 'GBP', name: 'Pound sterling', decimals: 2, rate: '1.1710', acceptedAsCash: false },
   ];
   const clients: Client[] = Array.from({ length: 20 }, (_, i) => ({
     id: `cli-${pad(i + 1, 3)}`,
