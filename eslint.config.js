@@ -47,6 +47,17 @@ export default tseslint.config(
     },
   },
   {
+    // The demo generator builds model records and nothing else: the server and the till both
+    // use it, so it imports @model and itself only (no Dexie, no server code).
+    files: ['src/demo/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!@model$|\\./)', message: 'src/demo imports only @model and itself.' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'fetch', 'localStorage', 'indexedDB'],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Take `now` as an option.' }],
+    },
+  },
+  {
     files: ['src/sync/engine/**/*.ts', 'src/backup/format/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {

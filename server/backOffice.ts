@@ -44,7 +44,7 @@ export async function prepareDatabase(db: Database, options: PrepareOptions = {}
   };
   if ((options.seedDemo ?? true) && (await getMeta(db, 'seeded')) === undefined && (await lastRev(db)) === 0) {
     const catalog = generateDemoCatalog({ articles: options.demoArticles ?? 300, seed: 42, now: clock.now() });
-    const writes = catalogWrites(catalog, await generateDemoOperators());
+    const writes = catalogWrites(catalog, await generateDemoOperators(catalog));
     await db.transaction(async (tx) => {
       await writeRecords(tx, writes, clock.now());
       await setMeta(tx, 'organization', catalog.organization);

@@ -11,7 +11,7 @@ import { commitRestore, previewRestore, runBackup, verifyBackup } from './servic
 import { sha256Hex } from './format/bytes';
 import { jsonBytes } from './format/schema';
 import type { LayoutPack } from './format/snapshot';
-import { seededRandom } from '../pos/demo/generate';
+import { seededRandom } from '@demo';
 import { loadSettings, setupBackupSet } from './settings';
 import { article, dumpTables, freshDb, receipt, seedOrg, stepClock } from './test-fixtures';
 import type { Manifest } from './format/schema';

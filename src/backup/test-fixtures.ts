@@ -7,7 +7,7 @@ import type { BackupClock, BackupDestination } from './format/types';
 
 let dbCounter = 0;
 export function freshDb(label = 'org'): OrgDatabase {
-  return new OrgDatabase(`backup-test-${label}-${process.pid}-${++dbCounter}-${Math.random().toString(36).slice(2)}`);
+  return new OrgDatabase(`backup-test-${label}-${++dbCounter}-${Math.random().toString(36).slice(2)}`);
 }
 
 export function stepClock(startIso = '2026-11-23T08:00:00.000Z', stepMs = 1000): BackupClock {

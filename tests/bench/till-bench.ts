@@ -1,7 +1,7 @@
 // Till benchmarks in Chromium with 100,000 articles: barcode lookup, name-prefix search and sale
 // commit, each next to its floor measured in the same run (raw IndexedDB get / put).
 import { OrgDatabase, toArticleRow } from '../../src/db/schema';
-import { generateDemoCatalog } from '../../src/pos/demo/generate';
+import { generateDemoShop } from '@demo';
 import { findByBarcode, searchArticles } from '../../src/pos/services/catalog';
 import { commitReceipt } from '../../src/pos/services/sales';
 import type { Receipt } from '@model';
@@ -48,7 +48,7 @@ export async function browserTillBench(n: number): Promise<TillFigures> {
 async function tillBench(n: number): Promise<TillFigures> {
   const run = Math.random().toString(36).slice(2);
   const db = new OrgDatabase(`till-bench-${run}`);
-  const catalog = generateDemoCatalog({ articles: n });
+  const catalog = generateDemoShop({ articles: n });
   let t = now();
   await db.articles.bulkPut(catalog.articles.map((a) => toArticleRow(a, 'erp')));
   const seedMs = now() - t;

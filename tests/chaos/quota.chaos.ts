@@ -12,13 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, startServer, type RunningServer } from '../e2e/harness';
 import { TillPage, openShift } from '../e2e/pages/TillPage';
-import { generateDemoCatalog } from '../../src/pos/demo/generate';
+import { generateDemoShop } from '@demo';
 import { en } from '../../src/pos/i18n/en';
 import { fr } from '../../src/pos/i18n/fr';
 import { PageBundle } from './inject';
 import type { TillSnapshot } from './tillBundle';
 
-const article = generateDemoCatalog({ articles: 2 }).articles[1]!;
+const article = generateDemoShop({ articles: 20 }).articles.filter((a) => a.active && a.unit === 'pcs')[1]!;
 
 /** Fills the origin's storage with random bytes (incompressible) until a 256-byte write fails. */
 function fillDisk(page: Page): Promise<{ bytes: number; error: string }> {

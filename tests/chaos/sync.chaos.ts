@@ -17,7 +17,7 @@ import { TillPage, openShift } from '../e2e/pages/TillPage';
 import { AdminApi } from '../e2e/admin';
 import type { Article } from '@model';
 import { FaultProxy } from './faultProxy';
-import { seededRandom } from '../../src/pos/demo/generate';
+import { seededRandom } from '@demo';
 import { PageBundle } from './inject';
 import type { SellResult, TillSnapshot } from './tillBundle';
 

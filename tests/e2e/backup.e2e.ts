@@ -7,10 +7,10 @@ import type { Page } from 'playwright-core';
 import { startTillSession, type RunningServer, type TillSession } from './harness';
 import { TillPage, openShift } from './pages/TillPage';
 import { setUpAndRunBackup, tableDigest } from './pages/flows';
-import { generateDemoCatalog } from '../../src/pos/demo/generate';
+import { generateDemoShop } from '@demo';
 
 const PASSWORD = 'correct horse battery';
-const article = generateDemoCatalog({ articles: 2 }).articles[1]!;
+const article = generateDemoShop({ articles: 20 }).articles.filter((a) => a.active && a.unit === 'pcs')[1]!;
 
 /** Injects the OPFS folder "stick1" as the folder the next picker call returns. */
 async function injectStick(page: Page): Promise<void> {

@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTillSession, type RunningServer, type TillSession } from './harness';
 import { TillPage, openShift } from './pages/TillPage';
-import { generateDemoCatalog } from '../../src/pos/demo/generate';
+import { DEMO_GROUP_IDS, generateDemoShop } from '@demo';
 
-const catalog = generateDemoCatalog({ articles: 40 });
-const weighed = catalog.articles.find((a) => a.unit === 'kg')!;
-const piece = catalog.articles.find((a) => a.unit === 'pcs' && a.groupId === 'g-dairy')!;
+const catalog = generateDemoShop({ articles: 40 });
+const weighed = catalog.articles.find((a) => a.active && a.unit === 'kg')!;
+const piece = catalog.articles.find((a) => a.active && a.unit === 'pcs' && a.groupId === DEMO_GROUP_IDS.Dairy)!;
+const customer = catalog.clients[0]!.name.split(' ')[0]!;
 
 describe('a day at the till', () => {
   let session: TillSession;
@@ -57,10 +58,10 @@ describe('a day at the till', () => {
     await page.getByText(/Basket discount/).waitFor();
 
     await page.getByRole('link', { name: 'Attach a customer' }).click();
-    await page.getByTestId('client-search').fill('Marie');
+    await page.getByTestId('client-search').fill(customer);
     await page.getByTestId('client-attach').first().click();
     await page.getByTestId('sale-screen').waitFor();
-    await page.getByText('Customer: Marie').waitFor();
+    await page.getByText(`Customer: ${customer}`).waitFor();
   });
 
   it('takes foreign cash and base cash for one sale, with the receipt listing both', async () => {
@@ -77,8 +78,8 @@ describe('a day at the till', () => {
     await page.getByTestId('receipt-screen').waitFor();
     const paper = (await page.getByTestId('receipt-paper').textContent()) ?? '';
     expect(paper).toMatch(/Foreign cash/);
-    // 5 złoty at the back office's rate 0.2305 = €1.15 (half away from zero).
-    expect(paper).toMatch(/PLN\s?5[.,]00€1[.,]15/);
+    // 5 złoty at the demo shop's rate 0.2315 = €1.1575 → €1.16 (half away from zero).
+    expect(paper).toMatch(/PLN\s?5[.,]00€1[.,]16/);
   });
 
   it('closes the shift with the counted cash and prints a Z report with no difference', async () => {

@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTillSession, type RunningServer, type TillSession } from './harness';
 import { TillPage, openShift } from './pages/TillPage';
-import { generateDemoCatalog } from '../../src/pos/demo/generate';
+import { generateDemoShop } from '@demo';
 
-const demo = generateDemoCatalog({ articles: 3 });
-const baguette = demo.articles[0]!; // a piece article of the bakery group (automatic -10 %)
-const dairy = demo.articles[1]!;
+// The till's demo shop is the shared generator's (seed 42): the same first articles.
+const sellable = generateDemoShop({ articles: 20 }).articles.filter((a) => a.active && a.unit === 'pcs');
+const baguette = sellable[0]!; // a piece article (with an automatic "1 € off from 3")
+const dairy = sellable[1]!;
 
 describe('the till sells offline', () => {
   let session: TillSession;

@@ -1,7 +1,9 @@
 // One received receipt: its lines, payments and totals.
 import { useTranslation } from 'react-i18next';
 import type { ReceivedReceipt } from '../apiSchemas';
-import { formatMoney, formatScaled, MONEY_DECIMALS, formatPercent, formatQuantity } from '../money';
+import { formatMinor } from '@model';
+import { formatMoney, formatPercent, formatQuantity } from '../numbers';
+import { useShopMoney } from '../hooks/useBaseCurrency';
 import { useRecordNames } from '../hooks/useRecordNames';
 import { Modal } from './Modal';
 
@@ -9,7 +11,10 @@ const OPERATORS = ['operator'] as const;
 
 export function ReceiptDetail({ receipt, onClose }: { receipt: ReceivedReceipt; onClose: () => void }) {
   const { t, i18n } = useTranslation('admin');
-  const money = (v: number) => formatMoney(v, i18n.language);
+  const shop = useShopMoney();
+  const money = (v: number) => formatMoney(v, shop.decimals, i18n.language);
+  // A foreign-cash tender's amount is in that currency's own minor units.
+  const foreign = (v: number, currency: string) => formatMinor(v, shop.decimalsOf(currency), i18n.language, currency);
   const nameOf = useRecordNames(OPERATORS);
   return (
     <Modal title={t('receipts.detail', { number: receipt.number })} onClose={onClose}>
@@ -74,7 +79,7 @@ export function ReceiptDetail({ receipt, onClose }: { receipt: ReceivedReceipt; 
         {receipt.tenders.map((tender, i) => (
           <li key={i}>
             {t('common.labelValue', { label: t(`receipts.method_${tender.method}`), value: money(tender.amount) })}
-            {tender.foreignAmount !== null ? ` (${formatScaled(tender.foreignAmount, MONEY_DECIMALS)} ${tender.currency})` : ''}
+            {tender.foreignAmount !== null && tender.currency ? ` (${foreign(tender.foreignAmount, tender.currency)})` : ''}
           </li>
         ))}
         {receipt.change !== 0 && (

@@ -3,9 +3,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordKind } from '@model';
-import type { Draft, FieldError } from '../forms/codecs';
+import type { Draft, FieldError, MoneyScale } from '../forms/codecs';
 import { draftFromRecord, recordFromDraft } from '../forms/convert';
 import { BLANK_RECORDS, FORM_SPECS } from '../forms/specs';
+import { useShopMoney } from '../hooks/useBaseCurrency';
 import { useRecordMutations } from '../hooks/useRecordMutations';
 import { ErrorState } from './ErrorState';
 import { FieldInput } from './FieldInput';
@@ -25,15 +26,23 @@ interface Props {
 
 const randomId = () => crypto.randomUUID();
 
-export function RecordForm({ kind, existing, onSaved, onCancel, newId = randomId }: Props) {
+/** Money fields are shown and read with the base currency's decimals, so the form waits for them. */
+export function RecordForm(props: Props) {
+  const { t } = useTranslation('admin');
+  const money = useShopMoney();
+  if (!money.ready) return <p role="status">{t('common.loading')}</p>;
+  return <RecordFormWithScale key={money.decimals} {...props} scale={{ moneyDecimals: money.decimals }} />;
+}
+
+function RecordFormWithScale({ kind, existing, onSaved, onCancel, newId = randomId, scale }: Props & { scale: MoneyScale }) {
   const { t } = useTranslation('admin');
   const { save } = useRecordMutations(kind);
-  const [draft, setDraft] = useState<Draft>(() => draftFromRecord(kind, existing?.data ?? BLANK_RECORDS[kind]));
+  const [draft, setDraft] = useState<Draft>(() => draftFromRecord(kind, existing?.data ?? BLANK_RECORDS[kind], scale));
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const result = recordFromDraft(kind, draft, { existing, newId });
+    const result = recordFromDraft(kind, draft, { existing, newId, ...scale });
     if (!result.ok) {
       setErrors(result.errors);
       return;

@@ -15,6 +15,7 @@ import { Pager } from './Pager';
 import { QueryState } from './QueryState';
 import { recordLabel } from './recordLabel';
 import { RecordForm } from './RecordForm';
+import { useShopMoney } from '../hooks/useBaseCurrency';
 
 const PAGE_SIZE = 25;
 const NO_REFS: RecordKind[] = [];
@@ -31,7 +32,8 @@ export function RecordsPanel({ kind, searchable = true }: { kind: RecordKind; se
   const { remove } = useRecordMutations(kind);
   const headingId = `records-${kind}`;
   const items = query.data?.items ?? [];
-  const ctx = { locale: i18n.language, t: (k: AdminKey) => t(k), nameOf };
+  const money = useShopMoney();
+  const ctx = { locale: i18n.language, moneyDecimals: money.decimals, t: (k: AdminKey) => t(k), nameOf };
 
   return (
     <section className="panel" aria-labelledby={headingId}>

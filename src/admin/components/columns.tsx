@@ -1,11 +1,13 @@
 // The table columns of each record kind's list.
 import type { ReactNode } from 'react';
 import type { RecordKind } from '@model';
-import { formatMoney, formatPercent } from '../money';
+import { formatMoney, formatPercent } from '../numbers';
 import { dynamicKey, type AdminKey } from '../i18n';
 
 export interface CellContext {
   locale: string;
+  /** The base currency's decimals: every money field of the records is in its minor units. */
+  moneyDecimals: number;
   t: (key: AdminKey) => string;
   /** Display name of a referenced record of a kind. */
   nameOf: (kind: RecordKind, id: unknown) => string;
@@ -19,7 +21,7 @@ export interface Column {
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
-const money = (key: string): Column['cell'] => (d, c) => (typeof d[key] === 'number' ? formatMoney(d[key], c.locale) : '');
+const money = (key: string): Column['cell'] => (d, c) => (typeof d[key] === 'number' ? formatMoney(d[key], c.moneyDecimals, c.locale) : '');
 const yesNo = (key: string): Column['cell'] => (d, c) => c.t(d[key] === true ? 'common.yes' : 'common.no');
 const date = (key: string): Column['cell'] => (d, c) => (typeof d[key] === 'string' ? new Date(d[key]).toLocaleString(c.locale) : c.t('common.none'));
 const field = (kind: RecordKind, name: string, cell?: Column['cell'], numeric?: boolean): Column => ({
@@ -51,7 +53,7 @@ export const COLUMNS: Record<RecordKind, Column[]> = {
     field('discount', 'name'),
     field('discount', 'scope', (d, c) => c.t(dynamicKey(`fields.discount.scope_${str(d.scope)}`))),
     field('discount', 'value', (d, c) =>
-      typeof d.value !== 'number' ? '' : d.kind === 'percent' ? formatPercent(d.value, c.locale) : formatMoney(d.value, c.locale),
+      typeof d.value !== 'number' ? '' : d.kind === 'percent' ? formatPercent(d.value, c.locale) : formatMoney(d.value, c.moneyDecimals, c.locale),
     true),
     field('discount', 'validTo', date('validTo')),
     field('discount', 'active', yesNo('active')),

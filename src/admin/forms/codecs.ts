@@ -1,16 +1,7 @@
 // Field codecs: each turns a record value into what its input shows (a draft value) and the
 // input back into a record value, with a fixed reason code when the text does not parse.
 import type { RecordKind } from '@model';
-import {
-  moneyToInput,
-  parseMoney,
-  parsePercent,
-  parseQuantity,
-  parseScaled,
-  percentToInput,
-  quantityToInput,
-  type ParseReason,
-} from '../money';
+import { moneyToInput, parseDecimal, parseMoney, parsePercent, parseQuantity, percentToInput, quantityToInput, type ParseReason } from '../numbers';
 
 export type DraftValue = string | boolean | string[];
 export type Draft = Record<string, DraftValue>;
@@ -30,6 +21,12 @@ export type Widget =
   | 'lines'
   | 'pin';
 
+/** What a field needs to know beyond its record: the base currency's decimals, in which every
+ * money field of the records is kept (a JPY shop's prices have none, a KWD shop's three). */
+export interface MoneyScale {
+  moneyDecimals: number;
+}
+
 export interface FieldSpec {
   name: string;
   widget: Widget;
@@ -44,8 +41,8 @@ export interface FieldSpec {
   fixedOnEdit?: boolean;
   /** Fields emptied when this one changes (a discount's target when its scope changes). */
   resets?: readonly string[];
-  toDraft(value: unknown, record: Readonly<Record<string, unknown>>): DraftValue;
-  fromDraft(value: DraftValue, draft: Draft): FieldResult;
+  toDraft(value: unknown, record: Readonly<Record<string, unknown>>, scale: MoneyScale): DraftValue;
+  fromDraft(value: DraftValue, draft: Draft, scale: MoneyScale): FieldResult;
 }
 
 const str = (v: DraftValue): string => (typeof v === 'string' ? v : '');
@@ -81,12 +78,18 @@ export function integer(name: string, opts: { allowNegative?: boolean } = {}): F
     name,
     widget: 'integer',
     toDraft: (v) => String(num(v)),
-    fromDraft: (v) => parseScaled(str(v), 0, opts),
+    fromDraft: (v) => parseDecimal(str(v), 0, opts),
   };
 }
 
 export function money(name: string): FieldSpec {
-  return { name, widget: 'decimal', unit: () => 'units.money', toDraft: (v) => moneyToInput(num(v)), fromDraft: (v) => parseMoney(str(v)) };
+  return {
+    name,
+    widget: 'decimal',
+    unit: () => 'units.money',
+    toDraft: (v, _record, scale) => moneyToInput(num(v), scale.moneyDecimals),
+    fromDraft: (v, _draft, scale) => parseMoney(str(v), scale.moneyDecimals),
+  };
 }
 
 export function percent(name: string): FieldSpec {
@@ -177,14 +180,14 @@ export function scaledBy(name: string, pick: (values: Readonly<Record<string, un
     name,
     widget: 'decimal',
     unit: (draft) => `units.${pick(draft)}`,
-    toDraft: (v, record) => formatScaledBy(pick(record), num(v)),
-    fromDraft: (v, draft) => {
+    toDraft: (v, record, scale) => formatScaledBy(pick(record), num(v), scale),
+    fromDraft: (v, draft, scale) => {
       const mode = pick(draft);
-      return mode === 'money' ? parseMoney(str(v)) : mode === 'percent' ? parsePercent(str(v)) : parseQuantity(str(v));
+      return mode === 'money' ? parseMoney(str(v), scale.moneyDecimals) : mode === 'percent' ? parsePercent(str(v)) : parseQuantity(str(v));
     },
   };
 }
 
-export function formatScaledBy(mode: ScaleMode, value: number): string {
-  return mode === 'money' ? moneyToInput(value) : mode === 'percent' ? percentToInput(value) : quantityToInput(value);
+export function formatScaledBy(mode: ScaleMode, value: number, scale: MoneyScale): string {
+  return mode === 'money' ? moneyToInput(value, scale.moneyDecimals) : mode === 'percent' ? percentToInput(value) : quantityToInput(value);
 }

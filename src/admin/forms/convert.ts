@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import * as entities from '@model';
 import { PIN_PATTERN, RECORD_KINDS, RECORD_KIND_NAMES, recordIdOf as keyOf, schemaOf, type RecordKind } from '@model';
-import type { Draft, FieldError } from './codecs';
+import type { Draft, FieldError, MoneyScale } from './codecs';
 import { FORM_SPECS } from './specs';
 
 const PIN_FIELDS = ['pinHash', 'pinSalt', 'pinIterations'] as const;
@@ -21,9 +21,9 @@ export type ConvertResult =
   | { ok: true; id: string; data: Record<string, unknown> }
   | { ok: false; errors: Record<string, FieldError> };
 
-export function draftFromRecord(kind: RecordKind, record: Readonly<Record<string, unknown>>): Draft {
+export function draftFromRecord(kind: RecordKind, record: Readonly<Record<string, unknown>>, scale: MoneyScale): Draft {
   const draft: Draft = {};
-  for (const field of FORM_SPECS[kind]) draft[field.name] = field.toDraft(record[field.name], record);
+  for (const field of FORM_SPECS[kind]) draft[field.name] = field.toDraft(record[field.name], record, scale);
   return draft;
 }
 
@@ -43,7 +43,7 @@ function reasonOf(issue: z.core.$ZodIssue, value: unknown): FieldError {
   return 'invalid';
 }
 
-export interface ConvertContext {
+export interface ConvertContext extends MoneyScale {
   /** The stored record when editing, null for a new one. */
   existing: { id: string; data: Readonly<Record<string, unknown>> } | null;
   newId: () => string;
@@ -53,7 +53,7 @@ export function recordFromDraft(kind: RecordKind, draft: Draft, ctx: ConvertCont
   const errors: Record<string, FieldError> = {};
   const values: Record<string, unknown> = {};
   for (const field of FORM_SPECS[kind]) {
-    const parsed = field.fromDraft(draft[field.name] ?? '', draft);
+    const parsed = field.fromDraft(draft[field.name] ?? '', draft, ctx);
     if (parsed.ok) values[field.name] = parsed.value;
     else errors[field.name] = parsed.reason;
   }

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { RECORD_KINDS } from '../api';
 import { QueryState } from '../components/QueryState';
 import { useSummary } from '../hooks/useReports';
-import { formatMoney } from '../money';
+import { formatMoney } from '../numbers';
 import { dynamicKey } from '../i18n';
+import { useShopMoney } from '../hooks/useBaseCurrency';
 
 /** Record counts in the order of the navigation (articles first); other keys keep theirs. */
 function sortByKind(entries: [string, unknown][]): [string, unknown][] {
@@ -20,10 +21,11 @@ const MONEY_KEYS = new Set(['total', 'vat', 'amount', 'sales', 'salesTotal']);
 /** The summary's counts are loose objects; show each number under its own (translated) key. */
 function Numbers({ value, labelKey, money = false }: { value: unknown; labelKey: (k: string) => string; money?: boolean }) {
   const { t, i18n } = useTranslation('admin');
+  const { decimals } = useShopMoney();
   if (typeof value === 'number') return <p className="big-number">{value}</p>;
   if (!value || typeof value !== 'object') return null;
   const show = (k: string, v: unknown) =>
-    typeof v === 'number' ? (money && MONEY_KEYS.has(k) ? formatMoney(v, i18n.language) : v) : typeof v === 'string' ? v : JSON.stringify(v);
+    typeof v === 'number' ? (money && MONEY_KEYS.has(k) ? formatMoney(v, decimals, i18n.language) : v) : typeof v === 'string' ? v : JSON.stringify(v);
   return (
     <dl className="counts">
       {sortByKind(Object.entries(value as Record<string, unknown>)).map(([k, v]) => (

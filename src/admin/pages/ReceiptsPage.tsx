@@ -7,7 +7,8 @@ import { QueryState } from '../components/QueryState';
 import { ReceiptDetail } from '../components/ReceiptDetail';
 import { useReceipts } from '../hooks/useReports';
 import { useTills } from '../hooks/useTills';
-import { formatMoney } from '../money';
+import { formatMoney } from '../numbers';
+import { useShopMoney } from '../hooks/useBaseCurrency';
 
 const PAGE_SIZE = 25;
 
@@ -19,7 +20,8 @@ export function ReceiptsPage() {
   const receipts = useReceipts({ limit: PAGE_SIZE, offset, tillId: tillId || undefined });
   const tills = useTills();
   const tillName = (id: string) => tills.data?.find((x) => x.id === id)?.deviceName ?? id;
-  const money = (v: number) => formatMoney(v, i18n.language);
+  const { decimals } = useShopMoney();
+  const money = (v: number) => formatMoney(v, decimals, i18n.language);
   const page = receipts.data;
   return (
     <>

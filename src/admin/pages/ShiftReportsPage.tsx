@@ -5,7 +5,8 @@ import { Pager } from '../components/Pager';
 import { QueryState } from '../components/QueryState';
 import { useShiftReports } from '../hooks/useReports';
 import { useTills } from '../hooks/useTills';
-import { formatMoney } from '../money';
+import { formatMoney } from '../numbers';
+import { useShopMoney } from '../hooks/useBaseCurrency';
 
 const PAGE_SIZE = 25;
 
@@ -15,7 +16,8 @@ export function ShiftReportsPage() {
   const reports = useShiftReports({ limit: PAGE_SIZE, offset });
   const tills = useTills();
   const tillName = (id: string) => tills.data?.find((x) => x.id === id)?.deviceName ?? id;
-  const money = (v: number | null) => (v === null ? t('common.none') : formatMoney(v, i18n.language));
+  const { decimals } = useShopMoney();
+  const money = (v: number | null) => (v === null ? t('common.none') : formatMoney(v, decimals, i18n.language));
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : t('shifts.open'));
   const page = reports.data;
   return (

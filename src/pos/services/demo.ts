@@ -1,21 +1,17 @@
-// Loads the generated demo shop into a fresh organization database, for a till with no data
-// and no back office yet. Operators' PINs are hashed here; the README lists them.
-import { generateDemoCatalog } from '../demo/generate';
-import { createPinRecord } from '@model';
+// Loads the demo shop into a fresh organization database, for a till with no data and no back
+// office yet: the records of the one shared generator (src/demo, as @demo) put into Dexie, the
+// operators' PINs hashed into their PIN records. The README lists the operators.
+import { generateDemoShop, withPinRecords } from '@demo';
+import { CATEGORIES, type Category, type Clock } from '@model';
 import type { OrgDatabase, RegistryDatabase, OrganizationEntry } from '../../db/schema';
 import { openOrgDatabase, toArticleRow, toClientRow } from '../../db/schema';
 import { createOrganization } from '../../db/organizations';
-import type { Clock } from '@model';
-import type { Category } from '@model';
-import { CATEGORIES } from '@model';
 
 export const DEMO_ORG_ID = 'demo';
 
 export async function fillDemoData(db: OrgDatabase, articles: number, now: string): Promise<void> {
-  const c = generateDemoCatalog({ articles, now });
-  const operators = await Promise.all(
-    c.operators.map(async (o) => ({ id: o.id, name: o.name, roleId: o.roleId, active: true, ...(await createPinRecord(o.pin)) })),
-  );
+  const c = generateDemoShop({ articles, now });
+  const operators = await withPinRecords(c.operators);
   await db.transaction('rw', db.tables, async () => {
     await db.articleGroups.bulkPut(c.groups.map((g) => ({ ...g, origin: 'erp' as const })));
     await db.articles.bulkPut(c.articles.map((a) => toArticleRow(a, 'erp')));
@@ -40,11 +36,6 @@ export async function loadDemoShop(registry: RegistryDatabase, clock: Clock, art
   await db.open();
   await fillDemoData(db, articles, now);
   db.close();
-  return createOrganization(registry, {
-    id: DEMO_ORG_ID,
-    name: 'Demo shop',
-    createdAt: now,
-    stores: [{ id: 'store-1', name: 'Demo shop' }],
-    kind: 'demo',
-  });
+  const { organization, stores } = generateDemoShop({ articles: 0 });
+  return createOrganization(registry, { id: DEMO_ORG_ID, name: organization.name, createdAt: now, stores, kind: 'demo' });
 }

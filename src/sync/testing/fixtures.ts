@@ -10,7 +10,7 @@ import { FAKE_URL, type FakeBackOffice } from './fakeBackOffice';
 let dbCounter = 0;
 export function freshDb(): OrgDatabase {
   dbCounter += 1;
-  return new OrgDatabase(`sync-test-${process.pid}-${dbCounter}-${Math.random().toString(36).slice(2)}`);
+  return new OrgDatabase(`sync-test-${dbCounter}-${Math.random().toString(36).slice(2)}`);
 }
 
 export const NOW = new Date('2026-03-01T10:00:00.000Z');

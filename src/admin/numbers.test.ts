@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatPercent, formatQuantity, moneyToInput, parseMoney, parsePercent, parseQuantity, percentToInput, quantityToInput } from './money';
+import { formatMoney, formatPercent, formatQuantity, moneyToInput, parseMoney, parsePercent, parseQuantity, percentToInput, quantityToInput } from './numbers';
 
 describe('parseMoney', () => {
   it.each([
@@ -13,7 +13,7 @@ describe('parseMoney', () => {
     ['  7 ', 700],
     ['0', 0],
   ])('reads %j as %i minor units', (text, minor) => {
-    expect(parseMoney(text)).toEqual({ ok: true, value: minor });
+    expect(parseMoney(text, 2)).toEqual({ ok: true, value: minor });
   });
 
   it.each([
@@ -24,16 +24,35 @@ describe('parseMoney', () => {
     ['-1', 'negative'],
     ['99999999999999999', 'too_large'],
   ])('rejects %j with reason %s', (text, reason) => {
-    expect(parseMoney(text)).toEqual({ ok: false, reason });
+    expect(parseMoney(text, 2)).toEqual({ ok: false, reason });
   });
 
   it('accepts negatives only when asked', () => {
-    expect(parseMoney('-1.50', { allowNegative: true })).toEqual({ ok: true, value: -150 });
+    expect(parseMoney('-1.50', 2, { allowNegative: true })).toEqual({ ok: true, value: -150 });
   });
 
   it('never goes through a float (0.29 stays 29 cents)', () => {
-    expect(parseMoney('0.29')).toEqual({ ok: true, value: 29 });
-    expect(parseMoney('1.13')).toEqual({ ok: true, value: 113 });
+    expect(parseMoney('0.29', 2)).toEqual({ ok: true, value: 29 });
+    expect(parseMoney('1.13', 2)).toEqual({ ok: true, value: 113 });
+  });
+});
+
+describe('money in the currency\'s own decimals', () => {
+  it('reads and writes a JPY amount (no decimals)', () => {
+    expect(parseMoney('1 234', 0)).toEqual({ ok: true, value: 1234 });
+    expect(parseMoney('1234', 0)).toEqual({ ok: true, value: 1234 });
+    expect(parseMoney('12.5', 0)).toEqual({ ok: false, reason: 'too_many_decimals' });
+    expect(moneyToInput(1234, 0)).toBe('1234');
+    expect(formatMoney(123456, 0, 'en')).toBe('123,456');
+  });
+
+  it('reads and writes a KWD amount (three decimals)', () => {
+    expect(parseMoney('12.345', 3)).toEqual({ ok: true, value: 12345 });
+    expect(parseMoney('2,5', 3)).toEqual({ ok: true, value: 2500 });
+    expect(parseMoney('1.2345', 3)).toEqual({ ok: false, reason: 'too_many_decimals' });
+    expect(moneyToInput(2500, 3)).toBe('2.500');
+    expect(formatMoney(1234567, 3, 'en')).toBe('1,234.567');
+    expect(formatMoney(1234567, 3, 'fr').replace(/\s/g, ' ')).toBe('1 234,567');
   });
 });
 
@@ -44,13 +63,13 @@ describe('money display', () => {
     [0, '0.00'],
     [-150, '-1.50'],
   ])('writes %i minor units into an input as %s', (minor, text) => {
-    expect(moneyToInput(minor)).toBe(text);
+    expect(moneyToInput(minor, 2)).toBe(text);
   });
 
   it('groups thousands and uses the locale decimal separator', () => {
-    expect(formatMoney(123456789, 'en')).toBe('1,234,567.89');
-    expect(formatMoney(-5, 'en')).toBe('-0.05');
-    expect(formatMoney(123450, 'fr').replace(/\s/g, ' ')).toBe('1 234,50');
+    expect(formatMoney(123456789, 2, 'en')).toBe('1,234,567.89');
+    expect(formatMoney(-5, 2, 'en')).toBe('-0.05');
+    expect(formatMoney(123450, 2, 'fr').replace(/\s/g, ' ')).toBe('1 234,50');
   });
 });
 
