@@ -1,9 +1,11 @@
 // Back office entry point: `tsx server/main.ts`. Environment: PORT (8787), HOST (127.0.0.1),
-// DATA_DIR (.data/), DATABASE_URL (PostgreSQL; else embedded PGlite), ADMIN_PASSWORD,
+// DATA_DIR (.data/), DATABASE_URL (PostgreSQL; else embedded PGlite), ADMIN_PASSWORD, POS_DEMO=1 or
+// --demo (demo mode: password 'admin' when none is set), TRUST_PROXY (proxy addresses/CIDRs or a hop count),
 // DEMO_ARTICLES (size of the demo catalog seeded into an empty database, 300), DIST_DIR (built till, dist/),
 // BACKUP_QUOTA_MB (space for the off-site backup sets of one till, 2048).
 import path from 'node:path';
 import { REPO_ROOT, startBackOffice } from './backOffice';
+import { parseTrustProxy } from './http/clientIp';
 import { openDatabase } from './store/open';
 
 const env = process.env;
@@ -16,7 +18,9 @@ const db = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, data
 const demoArticles = env.DEMO_ARTICLES ? Number(env.DEMO_ARTICLES) : undefined;
 const distDir = env.DIST_DIR ? path.resolve(env.DIST_DIR) : undefined;
 const backupQuotaBytes = env.BACKUP_QUOTA_MB ? Number(env.BACKUP_QUOTA_MB) * 1024 * 1024 : undefined;
-const server = await startBackOffice({ db, port, host, adminPassword: env.ADMIN_PASSWORD || undefined, demoArticles, distDir, backupQuotaBytes, log });
+const demo = env.POS_DEMO === '1' || process.argv.includes('--demo');
+const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+const server = await startBackOffice({ db, port, host, adminPassword: env.ADMIN_PASSWORD || undefined, demo, trustProxy, demoArticles, distDir, backupQuotaBytes, log });
 log(`${db.engine === 'postgres' ? 'PostgreSQL' : `PGlite in ${path.join(dataDir, 'pglite')}`}`);
 log(`till: ${server.url}/   admin: ${server.url}/admin/`);
 
