@@ -26,7 +26,7 @@ async function coldStartBench(): Promise<void> {
   const server = await startServer();
   const browser = await launchBrowser();
   try {
-    const context = await newTabletContext(browser);
+    const context = await newTabletContext(browser, 'landscape', { bypassCSP: true }); // data: module bundles
     const page = await context.newPage();
     const till = new TillPage(page);
     await till.open(server.url);

@@ -91,10 +91,16 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
-/** A 10" tablet in landscape by default. */
-export async function newTabletContext(browser: Browser, orientation: 'landscape' | 'portrait' = 'landscape'): Promise<BrowserContext> {
+/** A 10" tablet in landscape by default. `bypassCSP` for tests that inject scripts (axe's
+ * addScriptTag, the chaos and bench bundles' data: module URLs), which the pages' Content-Security-
+ * Policy (script-src 'self') refuses; every other test runs the till under the real policy. */
+export async function newTabletContext(
+  browser: Browser,
+  orientation: 'landscape' | 'portrait' = 'landscape',
+  options: { bypassCSP?: boolean } = {},
+): Promise<BrowserContext> {
   const viewport = orientation === 'landscape' ? { width: 1280, height: 800 } : { width: 800, height: 1280 };
-  return browser.newContext({ viewport, hasTouch: true, locale: 'en-GB', serviceWorkers: 'allow' });
+  return browser.newContext({ viewport, hasTouch: true, locale: 'en-GB', serviceWorkers: 'allow', bypassCSP: options.bypassCSP ?? false });
 }
 
 /** A back office, a browser and one tablet page on it: what every end-to-end file starts with. */
@@ -106,10 +112,10 @@ export interface TillSession {
   close(): Promise<void>;
 }
 
-export async function startTillSession(env: Record<string, string> = {}): Promise<TillSession> {
+export async function startTillSession(env: Record<string, string> = {}, options: { bypassCSP?: boolean } = {}): Promise<TillSession> {
   const server = await startServer(env);
   const browser = await launchBrowser();
-  const context = await newTabletContext(browser);
+  const context = await newTabletContext(browser, 'landscape', options);
   const page = await context.newPage();
   return {
     server,
