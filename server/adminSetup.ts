@@ -24,7 +24,18 @@ export async function prepareAdmin(db: Database, options: { adminPassword?: stri
     log('The admin password was set from ADMIN_PASSWORD.');
     return;
   }
-  if (await hasAdmin(db)) return;
+  if (await hasAdmin(db)) {
+    // A database from demo mode (or from before demo mode existed) still has the demo password:
+    // outside demo mode it stops working and a setup secret replaces it.
+    if (options.demo || !(await checkAdminPassword(db, DEMO_ADMIN_PASSWORD)).ok) return;
+    const secret = randomSetupSecret();
+    await db.transaction(async (tx) => {
+      await setAdminPassword(tx, secret, now, { mustChange: true });
+      await revokeOtherAdminSessions(tx);
+    });
+    log(`The admin password was the demo password "${DEMO_ADMIN_PASSWORD}", which only demo mode allows: the admin page's one-time setup password is ${secret} — log in with it and choose a new password. It is not shown again.`);
+    return;
+  }
   if (options.demo) {
     await setAdminPassword(db, DEMO_ADMIN_PASSWORD, now);
     log(`Demo mode: the admin password is "${DEMO_ADMIN_PASSWORD}". Outside demo mode set ADMIN_PASSWORD.`);

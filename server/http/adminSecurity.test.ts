@@ -213,10 +213,15 @@ describe.each(engines)('admin security on %s', (engine) => {
     expect((await login(server, PASSWORD)).body).toMatchObject({ mustChangePassword: false });
   });
 
-  it('demo mode keeps the password "admin"; outside it a short ADMIN_PASSWORD is refused', async () => {
+  it('demo mode keeps the password "admin"; outside it "admin" and a short ADMIN_PASSWORD are refused', async () => {
     await db.query(`DELETE FROM admin`);
     await prepareDatabase(db, { clock, seedDemo: false, demo: true });
     expect((await login(server, 'admin')).status).toBe(200);
+    // The same database started outside demo mode: 'admin' stops working, a setup secret replaces it.
+    const lines: string[] = [];
+    await prepareDatabase(db, { clock, seedDemo: false, log: (l) => lines.push(l) });
+    expect(lines.join('\n')).toMatch(/setup password is [A-Z2-9-]{23} /);
+    expect((await login(server, 'admin')).status).toBe(401);
     await expect(prepareDatabase(db, { clock, seedDemo: false, adminPassword: 'short' })).rejects.toThrow(/at least 10/);
     await prepareDatabase(db, { clock, seedDemo: false, adminPassword: PASSWORD });
     expect((await login(server, 'admin')).status).toBe(401);
