@@ -24,7 +24,7 @@ describe('back office restart', () => {
 
   async function boot(adminPassword?: string) {
     const db = await openPglite(dir);
-    const server = await startBackOffice({ db, adminPassword });
+    const server = await startBackOffice({ db, adminPassword, demo: true });
     return { api: `${server.url}/api/v1`, stop: async () => (await server.close(), await db.close()) };
   }
 

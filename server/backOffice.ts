@@ -9,10 +9,11 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Clock } from '@model';
 import { systemClock } from '@model';
+import { prepareAdmin } from './adminSetup';
 import { randomId, randomToken } from './crypto';
 import { catalogWrites, generateDemoCatalog, generateDemoOperators } from './demo';
 import { createApp, type AppDeps, type RateLimits } from './http/app';
-import { hasAdmin, setAdminPassword } from './store/admin';
+import type { TrustProxy } from './http/clientIp';
 import { ensureMeta, getMeta, setMeta } from './store/meta';
 import { migrate } from './store/migrations';
 import { lastRev, writeRecords } from './store/records';
@@ -20,7 +21,7 @@ import type { Database } from './store/sql';
 import type { CheckpointKeys } from './sync/checkpoint';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const DEMO_ADMIN_PASSWORD = 'admin';
+export { DEMO_ADMIN_PASSWORD } from './adminSetup';
 
 export interface PrepareOptions {
   clock?: Clock;
@@ -28,8 +29,11 @@ export interface PrepareOptions {
   seedDemo?: boolean;
   /** Articles in the demo catalog (300; DEMO_ARTICLES for tests and benchmarks). */
   demoArticles?: number;
-  /** Sets (or replaces) the admin password; when absent and no admin exists, 'admin' is used. */
+  /** Sets (or replaces) the admin password (ADMIN_PASSWORD; at least 10 characters outside demo mode). */
   adminPassword?: string;
+  /** Demo mode (`npm start`: POS_DEMO=1 or --demo): with no admin and no password, 'admin'.
+   * Outside it, a first start without ADMIN_PASSWORD prints a one-time setup secret instead. */
+  demo?: boolean;
   log?: (line: string) => void;
 }
 
@@ -53,12 +57,7 @@ export async function prepareDatabase(db: Database, options: PrepareOptions = {}
     });
     log(`Seeded the demo shop: ${catalog.articles.length} articles, operators Alice 1111, Bob 2222, Manager 9999.`);
   }
-  if (options.adminPassword) {
-    await setAdminPassword(db, options.adminPassword, clock.now());
-  } else if (!(await hasAdmin(db))) {
-    await setAdminPassword(db, DEMO_ADMIN_PASSWORD, clock.now());
-    log(`WARNING: ADMIN_PASSWORD is not set; the admin password is "${DEMO_ADMIN_PASSWORD}". Set ADMIN_PASSWORD before real use.`);
-  }
+  await prepareAdmin(db, { adminPassword: options.adminPassword, demo: options.demo }, clock.now(), log);
   return keys;
 }
 
@@ -67,7 +66,9 @@ export interface StartOptions extends PrepareOptions {
   port?: number;
   host?: string;
   distDir?: string;
-  rateLimits?: RateLimits;
+  rateLimits?: Partial<RateLimits>;
+  /** Whose X-Forwarded-For to believe (TRUST_PROXY through parseTrustProxy); none by default. */
+  trustProxy?: TrustProxy;
   /** Space for the off-site backup sets one till owns (BACKUP_QUOTA_MB; default 2 GiB). */
   backupQuotaBytes?: number;
   /** Serve HTTPS with this certificate chain and key (PEM): a shop LAN without a proxy. */
@@ -92,6 +93,7 @@ export async function startBackOffice(options: StartOptions): Promise<RunningSer
     keys,
     distDir: options.distDir ?? path.join(REPO_ROOT, 'dist'),
     rateLimits: options.rateLimits,
+    trustProxy: options.trustProxy,
     backupQuotaBytes: options.backupQuotaBytes,
     log: options.log,
     extraApiRoutes: options.extraApiRoutes,

@@ -1,4 +1,5 @@
 // Entry of the till: languages, then the app shell.
+import '@model/zodConfig'; // first: zod without `new Function` (the page's CSP)
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './app/i18n/setup';

@@ -2,6 +2,7 @@
 // from the cached index.html, and hosts the background sync engine. Updates wait for the page to
 // say so (prompt flow): the till never reloads during an open sale.
 /// <reference lib="webworker" />
+import '@model/zodConfig'; // first: zod without `new Function` (the worker's CSP)
 import { precacheAndRoute, cleanupOutdatedCaches, createHandlerBoundToURL } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { clientsClaim } from 'workbox-core';

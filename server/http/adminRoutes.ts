@@ -5,21 +5,37 @@ import type { Clock } from '@model';
 import { randomSyncCode, randomToken, sha256Hex } from '../crypto';
 import { importArticles, importPrices } from '../admin/importCsv';
 import { prepareRecord, recordKind } from '../admin/recordSchemas';
-import { checkAdminPassword, insertAdminSession, isAdminSession } from '../store/admin';
+import {
+  MIN_PASSWORD_LENGTH,
+  adminMustChange,
+  checkAdminPassword,
+  findAdminSession,
+  insertAdminSession,
+  listAdminSessions,
+  pruneAdminSessions,
+  revokeAdminSession,
+  revokeOtherAdminSessions,
+  setAdminPassword,
+  touchAdminSession,
+} from '../store/admin';
 import { listReceipts, listShiftReports, receiptTotalsSince } from '../store/documents';
 import { getMeta } from '../store/meta';
 import { countLiveByKind, getRecord, listRecords, lockChangeSeq, writeRecords } from '../store/records';
 import type { Database } from '../store/sql';
 import { insertSyncCode, listTills, revokeTill } from '../store/tills';
 import type { RateLimiter } from '../sync/rateLimit';
+import { clientIpOf, type TrustProxy } from './clientIp';
 import { HttpError, bearerToken, parseOr400, readJsonBody, readTextBody } from './errors';
-import { clientIp } from './syncRoutes';
 import { deleteBackupSet, listBackupSets } from './backupStore';
 
 export interface AdminDeps {
   db: Database;
   clock: Clock;
-  loginLimiter: RateLimiter;
+  /** Shared attempt counters (rate_limits table) and the admin login limits per minute. */
+  limiter: RateLimiter;
+  loginPerIp: number;
+  loginGlobal: number;
+  trustProxy?: TrustProxy;
   /** Lifetime of a sync code (default 10 minutes). */
   syncCodeTtlMs?: number;
   /** Space for the off-site backup sets of one till (shown next to each till's usage). */
@@ -29,6 +45,14 @@ export interface AdminDeps {
 const SESSION_MS = 12 * 3600_000;
 const DEFAULT_CODE_TTL_MS = 10 * 60_000;
 const loginBody = z.object({ password: z.string().min(1).max(200) });
+const passwordBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(MIN_PASSWORD_LENGTH).max(200),
+});
+/** What a session whose password must be changed first may still call. */
+const ALLOWED_BEFORE_CHANGE = new Set(['/password', '/logout', '/me']);
+const PRUNE_EVERY_MS = 10 * 60_000;
+const TOUCH_EVERY_MS = 60_000;
 /** `ttlSeconds` lets an operator (or the conformance suite) issue a shorter-lived code. */
 const codeBody = z.object({ ttlSeconds: z.number().int().min(1).max(86_400).optional() }).optional();
 const page = z.object({
@@ -42,30 +66,90 @@ function kindOf(c: Context) {
   return kind.data;
 }
 
-export function adminRoutes(deps: AdminDeps): Hono {
+type Env = { Variables: { sessionId: string } };
+
+export function adminRoutes(deps: AdminDeps): Hono<Env> {
   const { db, clock } = deps;
-  const app = new Hono();
+  const app = new Hono<Env>();
+  let lastPrune = 0;
+
+  /** Reserves a password attempt (per client address and in total) before any hash is computed. */
+  async function reservePasswordAttempt(c: Context) {
+    const ip = clientIpOf(c, deps.trustProxy ?? { kind: 'none' });
+    const reservation = await deps.limiter.reserve([
+      { key: `login:ip:${ip}`, max: deps.loginPerIp },
+      { key: 'login:all', max: deps.loginGlobal },
+    ]);
+    if (!reservation) throw new HttpError(429, 'rate_limited', 'too many failed logins; wait a minute');
+    return { ip, reservation };
+  }
+
+  async function pruneNowAndThen(now: Date) {
+    if (now.getTime() - lastPrune < PRUNE_EVERY_MS) return;
+    lastPrune = now.getTime();
+    await pruneAdminSessions(db, now);
+    await deps.limiter.prune();
+  }
 
   app.post('/login', async (c) => {
-    const key = `login:${clientIp(c)}`;
-    if (deps.loginLimiter.isBlocked(key)) throw new HttpError(429, 'rate_limited', 'too many failed logins; wait a minute');
     const { password } = parseOr400(loginBody, await readJsonBody(c));
-    if (!(await checkAdminPassword(db, password))) {
-      deps.loginLimiter.recordFailure(key);
-      throw new HttpError(401, 'unauthorized', 'wrong password');
-    }
-    const token = randomToken();
+    const { ip, reservation } = await reservePasswordAttempt(c);
+    const check = await checkAdminPassword(db, password);
+    if (!check.ok) throw new HttpError(401, 'unauthorized', 'wrong password');
+    await deps.limiter.release(reservation);
     const now = clock.now();
-    await insertAdminSession(db, sha256Hex(token), now, new Date(now.getTime() + SESSION_MS));
-    return c.json({ token });
+    // An old PBKDF2 hash (or weaker scrypt parameters) is replaced while the password is at hand.
+    if (check.outdated) await setAdminPassword(db, password, now, { mustChange: check.mustChange });
+    const token = randomToken();
+    await insertAdminSession(db, sha256Hex(token), now, new Date(now.getTime() + SESSION_MS), { ip, userAgent: c.req.header('user-agent') ?? null });
+    await pruneNowAndThen(now);
+    return c.json({ token, mustChangePassword: check.mustChange });
   });
 
   app.use('*', async (c, next) => {
     const token = bearerToken(c);
-    if (!token || !(await isAdminSession(db, sha256Hex(token), clock.now()))) {
-      throw new HttpError(401, 'unauthorized', 'log in again');
+    const now = clock.now();
+    const session = token ? await findAdminSession(db, sha256Hex(token), now) : null;
+    if (!session) throw new HttpError(401, 'unauthorized', 'log in again');
+    if (!session.lastSeenAt || now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchAdminSession(db, session.id, now);
+    if (!ALLOWED_BEFORE_CHANGE.has(c.req.path.slice(c.req.path.indexOf('/admin/') + '/admin'.length)) && (await adminMustChange(db))) {
+      throw new HttpError(403, 'forbidden', 'choose a new password first');
     }
+    c.set('sessionId', session.id);
     await next();
+  });
+
+  app.get('/me', async (c) => c.json({ sessionId: c.get('sessionId'), mustChangePassword: await adminMustChange(db) }));
+
+  app.post('/logout', async (c) => {
+    await revokeAdminSession(db, c.get('sessionId'));
+    return c.json({ ok: true as const });
+  });
+
+  app.post('/password', async (c) => {
+    const body = parseOr400(passwordBody, await readJsonBody(c));
+    if (body.newPassword === body.currentPassword) throw new HttpError(400, 'bad_request', 'the new password must differ from the current one');
+    const { reservation } = await reservePasswordAttempt(c);
+    // 403, not 401: a wrong current password must not end the session.
+    if (!(await checkAdminPassword(db, body.currentPassword)).ok) throw new HttpError(403, 'forbidden', 'the current password is wrong');
+    await deps.limiter.release(reservation);
+    const sessionId = c.get('sessionId');
+    const revoked = await db.transaction(async (tx) => {
+      await setAdminPassword(tx, body.newPassword, clock.now(), { mustChange: false });
+      return revokeOtherAdminSessions(tx, sessionId);
+    });
+    return c.json({ ok: true as const, revokedSessions: revoked });
+  });
+
+  app.get('/sessions', async (c) => {
+    const current = c.get('sessionId');
+    const items = (await listAdminSessions(db, clock.now())).map((s) => ({ ...s, current: s.id === current }));
+    return c.json({ items });
+  });
+
+  app.delete('/sessions/:id', async (c) => {
+    if (!(await revokeAdminSession(db, c.req.param('id')))) throw new HttpError(404, 'not_found', 'no such session');
+    return c.json({ ok: true as const });
   });
 
   app.post('/sync-codes', async (c) => {

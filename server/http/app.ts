@@ -6,22 +6,29 @@ import type { Clock } from '@model';
 import type { Database } from '../store/sql';
 import type { CheckpointKeys } from '../sync/checkpoint';
 import { createRateLimiter } from '../sync/rateLimit';
+import type { TrustProxy } from './clientIp';
 import { adminRoutes } from './adminRoutes';
 import { backupRoutes, DEFAULT_BACKUP_QUOTA_BYTES } from './backupRoutes';
 import { HttpError, errorJson } from './errors';
-import { decodePath, serveSpa, staticMiddleware } from './staticRoutes';
+import { apiHeaders, decodePath, serveSpa, staticMiddleware } from './staticRoutes';
 import { syncRoutes } from './syncRoutes';
 
+/** Attempts per minute, counted in the database (rate_limits) before the expensive check and
+ * shared by every process on it; successes give theirs back, so these bound failures. */
 export interface RateLimits {
-  /** Failed pairings per IP per minute. */
+  /** Failed pairings per client address per minute. */
   pairPerIp: number;
   /** Failed pairings per install id per minute. */
   pairPerInstall: number;
-  /** Failed admin logins per IP per minute. */
+  /** Failed pairings per minute in total (a distributed guesser). */
+  pairGlobal: number;
+  /** Failed admin logins per client address per minute. */
   loginPerIp: number;
+  /** Failed admin logins per minute in total (a distributed guesser). */
+  loginGlobal: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { pairPerIp: 30, pairPerInstall: 5, loginPerIp: 10 };
+export const DEFAULT_RATE_LIMITS: RateLimits = { pairPerIp: 30, pairPerInstall: 5, pairGlobal: 300, loginPerIp: 10, loginGlobal: 60 };
 
 export interface AppDeps {
   db: Database;
@@ -29,7 +36,9 @@ export interface AppDeps {
   keys: CheckpointKeys;
   /** Folder holding the built till (index.html, sw.js) and admin/ — usually `dist`. */
   distDir: string;
-  rateLimits?: RateLimits;
+  rateLimits?: Partial<RateLimits>;
+  /** Whose X-Forwarded-For to believe (TRUST_PROXY, parsed by parseTrustProxy); none by default. */
+  trustProxy?: TrustProxy;
   /** Space for the off-site backup sets one till owns (default DEFAULT_BACKUP_QUOTA_BYTES). */
   backupQuotaBytes?: number;
   log?: (line: string) => void;
@@ -45,8 +54,9 @@ export interface ExtraApiRoutes {
 }
 
 export function createApp(deps: AppDeps): Hono {
-  const limits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
-  const minute = { windowMs: 60_000, clock: deps.clock };
+  const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits };
+  const limiter = createRateLimiter({ db: deps.db, windowMs: 60_000, clock: deps.clock });
+  const trustProxy = deps.trustProxy ?? { kind: 'none' };
   const app = new Hono();
   const dist = path.resolve(deps.distDir);
   const backupQuotaBytes = deps.backupQuotaBytes ?? DEFAULT_BACKUP_QUOTA_BYTES;
@@ -61,19 +71,22 @@ export function createApp(deps: AppDeps): Hono {
     return errorJson(c, 500, 'internal', 'internal server error');
   });
 
+  // Every API answer: nosniff, no framing, COOP, no referrer, and no-store (tokens, receipts).
+  app.use('/api/*', apiHeaders);
   app.route(
     API_PREFIX,
     syncRoutes({
       db: deps.db,
       clock: deps.clock,
       keys: deps.keys,
-      limiters: {
-        perIp: createRateLimiter({ max: limits.pairPerIp, ...minute }),
-        perInstall: createRateLimiter({ max: limits.pairPerInstall, ...minute }),
-      },
+      limiters: { limiter, perIp: limits.pairPerIp, perInstall: limits.pairPerInstall, global: limits.pairGlobal },
+      trustProxy,
     }),
   );
-  app.route(`${API_PREFIX}/admin`, adminRoutes({ db: deps.db, clock: deps.clock, backupQuotaBytes, loginLimiter: createRateLimiter({ max: limits.loginPerIp, ...minute }) }));
+  app.route(
+    `${API_PREFIX}/admin`,
+    adminRoutes({ db: deps.db, clock: deps.clock, backupQuotaBytes, limiter, loginPerIp: limits.loginPerIp, loginGlobal: limits.loginGlobal, trustProxy }),
+  );
   app.route(API_PREFIX, backupRoutes({ db: deps.db, clock: deps.clock, quotaBytes: backupQuotaBytes }, `${API_PREFIX}/backup/`));
   for (const extra of deps.extraApiRoutes ?? []) app.route(`${API_PREFIX}${extra.path}`, extra.routes);
   app.all('/api/*', (c) => errorJson(c, 404, 'not_found', 'no such endpoint'));

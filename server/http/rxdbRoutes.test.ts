@@ -27,7 +27,7 @@ const pull = async (kind: string, query: string) => (await call(`/rxdb/${kind}/p
 
 beforeAll(async () => {
   db = await openPglite();
-  const keys = await prepareDatabase(db, { demoArticles: 250 });
+  const keys = await prepareDatabase(db, { demoArticles: 250, demo: true });
   // Mounted as the bench server mounts it (tests/bench/bench-server.ts); production does not.
   app = createApp({ db, clock: systemClock, keys, distDir: 'dist', extraApiRoutes: [{ path: '/rxdb', routes: rxdbRoutes({ db }) }] });
   admin = (await call('/admin/login', { method: 'POST', body: { password: DEMO_ADMIN_PASSWORD } })).body.token as string;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { gunzipSync } from 'node:zlib';
-import { decodePath, serveSpa, staticMiddleware } from './staticRoutes';
+import { apiHeaders, decodePath, serveSpa, staticMiddleware } from './staticRoutes';
 
 describe('serving the built till and admin page', () => {
   let dist: string;
@@ -65,5 +65,29 @@ describe('serving the built till and admin page', () => {
       'x-content-type-options': 'nosniff',
       'strict-transport-security': 'max-age=31536000; includeSubDomains',
     });
+  });
+  it('sends the Content-Security-Policy with the pages, and the API headers (no-store) with API answers', async () => {
+    const page = await app.request('/sale/42');
+    expect(page.headers.get('content-security-policy')).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; manifest-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'",
+    );
+    const api = new Hono();
+    api.use('*', apiHeaders);
+    api.get('/plain', (c) => c.json({ ok: true }));
+    api.get('/cached', (c) => c.json({ ok: true }, 200, { 'cache-control': 'private, max-age=5' }));
+    api.get('/boom', () => {
+      throw new Error('boom');
+    });
+    api.onError((_e, c) => c.json({ error: { code: 'internal', message: 'x' } }, 500));
+    for (const p of ['/plain', '/boom']) {
+      const res = await api.request(p);
+      expect(Object.fromEntries(['x-content-type-options', 'x-frame-options', 'cross-origin-opener-policy', 'cache-control'].map((h) => [h, res.headers.get(h)]))).toEqual({
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'cross-origin-opener-policy': 'same-origin',
+        'cache-control': 'no-store',
+      });
+    }
+    expect((await api.request('/cached')).headers.get('cache-control')).toBe('private, max-age=5');
   });
 });

@@ -5,17 +5,50 @@
 // best-practices audit looks for (tests/bench/lighthouse.ts).
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 
+/** The till's and admin page's Content-Security-Policy: everything from this origin; inline
+ * styles (React's style attributes); data:/blob: images (barcodes, icons); blob: workers
+ * (backup compression). No inline scripts: the built index.html files load modules only, and
+ * vite-plugin-pwa's registration is imported, not injected (injectRegister: false). */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+const secure = secureHeaders({ xFrameOptions: 'DENY', strictTransportSecurity: 'max-age=31536000; includeSubDomains' });
+
 /** Middleware of the static routes: gzip, and hono's secure headers — COOP same-origin, no
  * framing (X-Frame-Options DENY), nosniff, no referrer, and HSTS (honoured only over HTTPS,
- * which a tablet needs anyway: a service worker only runs in a secure context). No CSP yet:
- * see the README's design notes. */
+ * which a tablet needs anyway: a service worker only runs in a secure context) — plus the CSP. */
 export const staticMiddleware = {
   compress: compress(),
-  headers: secureHeaders({ xFrameOptions: 'DENY', strictTransportSecurity: 'max-age=31536000; includeSubDomains' }),
+  headers: (async (c, next) => {
+    await secure(c, async () => {
+      await next();
+      c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    });
+  }) as MiddlewareHandler,
+};
+
+/** The API's answers: the same secure headers, and `no-store` unless a route chose otherwise —
+ * they carry bearer tokens, receipts and the admin's data. */
+export const apiHeaders: MiddlewareHandler = async (c, next) => {
+  await secure(c, async () => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.header('Cache-Control', 'no-store');
+  });
 };
 
 const TYPES: Record<string, string> = {

@@ -1,6 +1,5 @@
 // The till-facing API: pair, pull, push (ARCHITECTURE §3, docs/sync-protocol.md).
 import { Hono, type Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { category } from '@model';
 import { pairRequest, pullQuery, pushRequest, type PushResponse } from '@model';
 import type { Clock } from '@model';
@@ -11,6 +10,7 @@ import type { CheckpointKeys } from '../sync/checkpoint';
 import { pairTill, type PairLimiters } from '../sync/pair';
 import { pullPage, type TotalsCache } from '../sync/pull';
 import { pushMutations, type RawMutation } from '../sync/push';
+import { clientIpOf, type TrustProxy } from './clientIp';
 import { HttpError, bearerToken, parseOr400, readJsonBody } from './errors';
 
 export interface SyncDeps {
@@ -18,15 +18,14 @@ export interface SyncDeps {
   clock: Clock;
   keys: CheckpointKeys;
   limiters: PairLimiters;
+  /** Whose X-Forwarded-For to believe (TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
 }
 
-export function clientIp(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    // Not served by @hono/node-server (app.request in unit tests): one shared bucket.
-    return 'local';
-  }
+/** The client's address: the socket's, or X-Forwarded-For's right-most untrusted one behind a
+ * trusted proxy (clientIp.ts). `local` under app.request in unit tests: one shared bucket. */
+export function clientIp(c: Context, trust: TrustProxy = { kind: 'none' }): string {
+  return clientIpOf(c, trust);
 }
 
 /** The till's bearer token → its row; 401 unauthorized (unknown) or till_revoked. Shared by /backup. */
@@ -46,7 +45,7 @@ export function syncRoutes(deps: SyncDeps): Hono {
 
   app.post('/pair', async (c) => {
     const req = parseOr400(pairRequest, await readJsonBody(c));
-    const outcome = await pairTill(deps.db, deps.limiters, clientIp(c), req, deps.clock.now());
+    const outcome = await pairTill(deps.db, deps.limiters, clientIp(c, deps.trustProxy), req, deps.clock.now());
     if (!outcome.ok) throw new HttpError(PAIR_STATUS[outcome.code], outcome.code, `pairing refused: ${outcome.code}`);
     return c.json(outcome.response);
   });

@@ -27,7 +27,7 @@ describe.each(engines)('migration 3 (backup sets) on %s', (engine) => {
         till, set, path, Buffer.from(text), text.length, at,
       ]);
     }
-    expect(await migrate(db)).toEqual([3]);
+    expect(await migrate(db, MIGRATIONS.filter((m) => m.version <= 3))).toEqual([3]);
   });
   afterAll(async () => {
     await db?.close();

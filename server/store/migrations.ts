@@ -135,6 +135,36 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE backup_files ADD PRIMARY KEY (set_id, path);
     `,
   },
+  {
+    version: 4,
+    name: 'admin_security',
+    sql: `
+      -- The admin password's scheme and its parameters stored with the hash ('pbkdf2-sha256' rows
+      -- from version 1 keep verifying and are rehashed to scrypt at the next successful login);
+      -- must_change: the password is a one-time setup secret the admin must replace first.
+      ALTER TABLE admin ADD COLUMN password_scheme text NOT NULL DEFAULT 'pbkdf2-sha256';
+      ALTER TABLE admin ADD COLUMN password_params jsonb;
+      ALTER TABLE admin ADD COLUMN must_change boolean NOT NULL DEFAULT false;
+      -- Sessions get a public id (listing and revoking never show the token hash), last use,
+      -- client address and user agent.
+      ALTER TABLE admin_sessions ADD COLUMN id text;
+      UPDATE admin_sessions SET id = substr(token_hash, 1, 24);
+      ALTER TABLE admin_sessions ALTER COLUMN id SET NOT NULL;
+      CREATE UNIQUE INDEX admin_sessions_id ON admin_sessions (id);
+      CREATE INDEX admin_sessions_expires ON admin_sessions (expires_at);
+      ALTER TABLE admin_sessions ADD COLUMN last_seen_at timestamptz;
+      ALTER TABLE admin_sessions ADD COLUMN client_ip text;
+      ALTER TABLE admin_sessions ADD COLUMN user_agent text;
+      -- Attempt counters shared by every back-office process on the database (admin logins,
+      -- pairings): one fixed window per bucket, reserved before the expensive check.
+      CREATE TABLE rate_limits (
+        bucket text PRIMARY KEY,
+        window_start timestamptz NOT NULL,
+        count int NOT NULL
+      );
+      CREATE INDEX rate_limits_window ON rate_limits (window_start);
+    `,
+  },
 ];
 
 /** Applies pending migrations; returns the versions it applied. Serialised by an advisory lock

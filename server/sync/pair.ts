@@ -28,14 +28,21 @@ export type PairOutcome =
   | { ok: false; code: 'invalid_code' | 'code_expired' | 'code_used' | 'rate_limited' };
 
 export interface PairLimiters {
-  perIp: RateLimiter;
-  perInstall: RateLimiter;
+  limiter: RateLimiter;
+  /** Attempts per minute: per client address, per install id, and in total. */
+  perIp: number;
+  perInstall: number;
+  global: number;
 }
 
 export async function pairTill(db: Database, limiters: PairLimiters, ip: string, req: PairRequest, now: Date): Promise<PairOutcome> {
-  const ipKey = `ip:${ip}`;
-  const installKey = `install:${req.installId}`;
-  if (limiters.perIp.isBlocked(ipKey) || limiters.perInstall.isBlocked(installKey)) return { ok: false, code: 'rate_limited' };
+  // Reserved before the code is looked at; a successful pairing gives the attempts back.
+  const reservation = await limiters.limiter.reserve([
+    { key: `pair:ip:${ip}`, max: limiters.perIp },
+    { key: `pair:install:${req.installId}`, max: limiters.perInstall },
+    { key: 'pair:all', max: limiters.global },
+  ]);
+  if (!reservation) return { ok: false, code: 'rate_limited' };
   const token = randomToken();
   const tillId = randomId('till_');
   const outcome = await db.transaction(async (tx) => {
@@ -48,11 +55,8 @@ export async function pairTill(db: Database, limiters: PairLimiters, ip: string,
     );
     return { ok: true as const, tillCode: till.code };
   });
-  if (!outcome.ok) {
-    limiters.perIp.recordFailure(ipKey);
-    limiters.perInstall.recordFailure(installKey);
-    return outcome;
-  }
+  if (!outcome.ok) return outcome;
+  await limiters.limiter.release(reservation);
   const organization = (await getMeta<Organization>(db, 'organization')) ?? { id: 'org', name: 'Back office' };
   const stores = (await getMeta<Organization[]>(db, 'stores')) ?? [];
   return {

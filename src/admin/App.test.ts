@@ -237,4 +237,85 @@ describe('admin app', () => {
     renderApp(() => undefined, { lang: 'fr' });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Connexion au back-office');
   });
+  it('after a login with the setup secret shows only "choose a new password" until it is changed', async () => {
+    let mustChange = true;
+    const { calls } = renderApp(({ method, path, body }) => {
+      if (method === 'POST' && path.endsWith('/admin/login')) return json({ token: 'T-setup', mustChangePassword: true });
+      if (path.endsWith('/admin/me')) return json({ sessionId: 's1', mustChangePassword: mustChange });
+      if (method === 'POST' && path.endsWith('/admin/password')) {
+        const { currentPassword, newPassword } = JSON.parse(body ?? '{}') as Record<string, string>;
+        if (currentPassword !== 'ABCDE-FGHJK') return json({ error: { code: 'forbidden', message: 'wrong' } }, 403);
+        expect(newPassword).toBe('a-long-new-password');
+        mustChange = false;
+        return json({ ok: true, revokedSessions: 0 });
+      }
+      if (path.endsWith('/admin/summary')) return json(summary);
+      return undefined;
+    });
+    fireEvent.change(screen.getByLabelText('Admin password'), { target: { value: 'ABCDE-FGHJK' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeTruthy();
+    expect(screen.queryByRole('navigation')).toBeNull();
+    fireEvent.change(screen.getByLabelText('One-time setup password'), { target: { value: 'ABCDE-FGHJK' } });
+    fireEvent.change(screen.getByLabelText('New password'), { target: { value: 'short' } });
+    fireEvent.change(screen.getByLabelText('New password again'), { target: { value: 'short' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Change the password' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The new password needs at least 10 characters.');
+    fireEvent.change(screen.getByLabelText('New password'), { target: { value: 'a-long-new-password' } });
+    fireEvent.change(screen.getByLabelText('New password again'), { target: { value: 'a-long-new-passwordX' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Change the password' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The two new passwords differ.');
+    expect(calls.some((c) => c.path.endsWith('/password'))).toBe(false);
+    fireEvent.change(screen.getByLabelText('New password again'), { target: { value: 'a-long-new-password' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Change the password' }));
+    expect(await screen.findByText('Chez Anna')).toBeTruthy();
+  });
+
+  it('changes the password, lists sessions and revokes another one', async () => {
+    const sessions = [
+      { id: 's1', createdAt: '2026-11-23T09:00:00.000Z', lastSeenAt: '2026-11-23T09:05:00.000Z', expiresAt: '2026-11-23T21:00:00.000Z', clientIp: '192.0.2.1', userAgent: 'Mine', current: true },
+      { id: 's2', createdAt: '2026-11-22T09:00:00.000Z', lastSeenAt: null, expiresAt: '2026-11-22T21:00:00.000Z', clientIp: '192.0.2.9', userAgent: 'Other', current: false },
+    ];
+    const { calls } = renderApp(
+      ({ method, path, body }) => {
+        if (path.endsWith('/admin/me')) return json({ sessionId: 's1', mustChangePassword: false });
+        if (path.endsWith('/admin/sessions')) return json({ items: sessions });
+        if (method === 'DELETE' && path.endsWith('/admin/sessions/s2')) return json({ ok: true });
+        if (method === 'POST' && path.endsWith('/admin/password')) {
+          const { currentPassword } = JSON.parse(body ?? '{}') as Record<string, string>;
+          return currentPassword === 'old-password' ? json({ ok: true, revokedSessions: 1 }) : json({ error: { code: 'forbidden', message: 'wrong' } }, 403);
+        }
+        return undefined;
+      },
+      { token: 't', hash: '#/security' },
+    );
+    expect(await screen.findByText('This session')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Current password'), { target: { value: 'not-it' } });
+    fireEvent.change(screen.getByLabelText('New password'), { target: { value: 'a-long-new-password' } });
+    fireEvent.change(screen.getByLabelText('New password again'), { target: { value: 'a-long-new-password' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Change the password' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The current password is wrong.');
+    fireEvent.change(screen.getByLabelText('Current password'), { target: { value: 'old-password' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Change the password' }));
+    expect(await screen.findByText('Password changed. 1 other sessions were logged out.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /^Log out the session from 192\.0\.2\.9/ }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Log out' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.path.endsWith('/sessions/s2'))).toBe(true));
+  });
+
+  it('logging out revokes the session on the server', async () => {
+    const { calls, session } = renderApp(
+      ({ method, path }) => {
+        if (method === 'POST' && path.endsWith('/admin/logout')) return json({ ok: true });
+        if (path.endsWith('/admin/summary')) return json(summary);
+        return undefined;
+      },
+      { token: 'T-out' },
+    );
+    expect(await screen.findByText('Chez Anna')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Log out' }));
+    expect(await screen.findByLabelText('Admin password')).toBeTruthy();
+    expect(session.getToken()).toBeNull();
+    expect(calls.find((c) => c.path.endsWith('/logout'))?.auth).toBe('Bearer T-out');
+  });
 });

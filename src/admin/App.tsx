@@ -1,8 +1,10 @@
-// The admin shell: login gate, header with navigation, language switch and logout, and the
-// current section (from the URL hash).
+// The admin shell: login gate, the "choose a new password" gate after a login with the one-time
+// setup secret, header with navigation, language switch and logout, and the current section
+// (from the URL hash).
 import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useIsLoggedIn, useLogout } from './hooks/useAuth';
+import { PasswordForm } from './components/PasswordForm';
+import { useIsLoggedIn, useLogout, useMe } from './hooks/useAuth';
 import { ROUTES, useHashRoute, type Route } from './hooks/useHashRoute';
 import { ADMIN_LANGUAGES, rememberLanguage, type AdminLanguage } from './i18n';
 import { DashboardPage } from './pages/DashboardPage';
@@ -10,6 +12,7 @@ import { ImportPage } from './pages/ImportPage';
 import { LoginPage } from './pages/LoginPage';
 import { ParametersPage } from './pages/ParametersPage';
 import { ReceiptsPage } from './pages/ReceiptsPage';
+import { SecurityPage } from './pages/SecurityPage';
 import { CatalogPage, ClientsPage, CurrenciesPage, OperatorsPage, PricesPage } from './pages/RecordPages';
 import { ShiftReportsPage } from './pages/ShiftReportsPage';
 import { TillsPage } from './pages/TillsPage';
@@ -26,6 +29,7 @@ const PAGES: Record<Route, () => ReactElement> = {
   parameters: ParametersPage,
   receipts: ReceiptsPage,
   shifts: ShiftReportsPage,
+  security: SecurityPage,
 };
 
 const LANGUAGE_NAMES: Record<AdminLanguage, string> = { en: 'English', fr: 'Français' };
@@ -58,6 +62,7 @@ export function App() {
   const { t, i18n } = useTranslation('admin');
   const loggedIn = useIsLoggedIn();
   const logout = useLogout();
+  const me = useMe(loggedIn);
   const route = useHashRoute();
   useEffect(() => {
     document.documentElement.lang = i18n.language;
@@ -72,6 +77,24 @@ export function App() {
           <LanguageSwitch />
         </header>
         <LoginPage />
+      </>
+    );
+  }
+  if (me.data?.mustChangePassword) {
+    return (
+      <>
+        <header className="topbar">
+          <span className="brand">{t('app.title')}</span>
+          <LanguageSwitch />
+          <button type="button" onClick={logout}>
+            {t('app.logout')}
+          </button>
+        </header>
+        <main id="main" className="login" aria-labelledby="setup-password-title">
+          <h1 id="setup-password-title">{t('password.setupTitle')}</h1>
+          <p>{t('password.setupIntro')}</p>
+          <PasswordForm setup />
+        </main>
       </>
     );
   }

@@ -8,15 +8,20 @@ import {
   backupsResponse,
   importResponse,
   loginResponse,
+  meResponse,
   okResponse,
+  passwordResponse,
   receiptsResponse,
   recordRevResponse,
   recordsResponse,
+  sessionsResponse,
   shiftReportsResponse,
   summaryResponse,
   syncCodeResponse,
   tillsResponse,
+  type AdminSession,
   type BackupsList,
+  type Me,
   type ImportResult,
   type ReceiptsPage,
   type RecordsPage,
@@ -69,6 +74,14 @@ export interface AdminApiDeps {
 
 export interface AdminApi {
   login(password: string): Promise<string>;
+  /** The current session (and whether the password must be changed first). */
+  me(): Promise<Me>;
+  /** Revokes the current session on the server. */
+  logout(): Promise<void>;
+  /** Changes the password; the server revokes every other session (their count is returned). */
+  changePassword(currentPassword: string, newPassword: string): Promise<number>;
+  listSessions(): Promise<AdminSession[]>;
+  revokeSession(id: string): Promise<void>;
   summary(): Promise<Summary>;
   issueSyncCode(): Promise<SyncCode>;
   listTills(): Promise<Till[]>;
@@ -145,6 +158,16 @@ export function createAdminApi(deps: AdminApiDeps): AdminApi {
 
   return {
     login: async (password) => (await call(loginResponse, '/login', { ...json('POST', { password }), auth: false })).token,
+    me: () => call(meResponse, '/me'),
+    logout: async () => {
+      await call(okResponse, '/logout', { method: 'POST' });
+    },
+    changePassword: async (currentPassword, newPassword) =>
+      (await call(passwordResponse, '/password', json('POST', { currentPassword, newPassword }))).revokedSessions,
+    listSessions: async () => (await call(sessionsResponse, '/sessions')).items,
+    revokeSession: async (id) => {
+      await call(okResponse, `/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    },
     summary: () => call(summaryResponse, '/summary'),
     issueSyncCode: () => call(syncCodeResponse, '/sync-codes', { method: 'POST' }),
     listTills: async () => (await call(tillsResponse, '/tills')).items,

@@ -3,7 +3,22 @@
 import { z } from 'zod';
 import { isoDateTime, receipt, shiftReport } from '@model';
 
-export const loginResponse = z.object({ token: z.string().min(1) });
+export const loginResponse = z.object({ token: z.string().min(1), mustChangePassword: z.boolean().optional() });
+/** The current session: whether the password is a setup secret that must be replaced first. */
+export const meResponse = z.object({ sessionId: z.string(), mustChangePassword: z.boolean() });
+export const adminSession = z.object({
+  id: z.string(),
+  createdAt: isoDateTime,
+  lastSeenAt: isoDateTime.nullable(),
+  expiresAt: isoDateTime,
+  clientIp: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+});
+export const sessionsResponse = z.object({ items: z.array(adminSession) });
+export const passwordResponse = z.object({ ok: z.literal(true), revokedSessions: z.number().int().min(0) });
+/** The server's minimum password length (server/store/admin.ts MIN_PASSWORD_LENGTH). */
+export const MIN_PASSWORD_LENGTH = 10;
 export const syncCodeResponse = z.object({ code: z.string().min(1), expiresAt: isoDateTime });
 
 export const till = z.object({
@@ -65,6 +80,8 @@ export const summaryResponse = z.object({
 });
 
 export type Till = z.infer<typeof till>;
+export type AdminSession = z.infer<typeof adminSession>;
+export type Me = z.infer<typeof meResponse>;
 export type BackupSet = z.infer<typeof backupSet>;
 export type BackupsList = z.infer<typeof backupsResponse>;
 export type RecordItem = z.infer<typeof recordItem>;

@@ -1,4 +1,5 @@
 // Entry of the admin page (served by the back office at /admin/).
+import '@model/zodConfig'; // first: zod without `new Function` (the page's CSP)
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -26,7 +26,7 @@ async function coldStartBench(): Promise<void> {
   const server = await startServer();
   const browser = await launchBrowser();
   try {
-    const context = await newTabletContext(browser);
+    const context = await newTabletContext(browser, 'landscape', { bypassCSP: true }); // data: module bundles
     const page = await context.newPage();
     const till = new TillPage(page);
     await till.open(server.url);
@@ -62,13 +62,13 @@ async function syncBench(): Promise<void> {
   const browser = await launchBrowser();
   try {
     const admin = await AdminApi.login(server.url, server.adminPassword);
-    const page = await browser.newPage();
+    const page = await browser.newPage({ bypassCSP: true }); // the bundle is a data: module
     await page.goto(`${server.url}/favicon.svg`);
     await loadBundle(page, 'tests/bench/sync-bench.ts');
     const cold = await callBench<{ rows: number; coldMs: number; floorMs: number }>(page, 'browserColdSync', await admin.syncCode());
     // Peer (issue 6): RxDB's replication of the same catalog from the same server, before the
     // price changes below, in a new browser context (its own empty IndexedDB).
-    const peerContext = await browser.newContext();
+    const peerContext = await browser.newContext({ bypassCSP: true });
     const peerPage = await peerContext.newPage();
     await peerPage.goto(`${server.url}/favicon.svg`);
     await loadBundle(peerPage, 'tests/bench/rxdb-bench.ts');

@@ -27,7 +27,7 @@ describe('chaos: a backup killed at every commit step', () => {
   let dbName: string;
 
   beforeAll(async () => {
-    [session, backups, till] = await Promise.all([startTillSession(), PageBundle.build('tests/chaos/backupBundle.ts'), PageBundle.build('tests/chaos/tillBundle.ts')]);
+    [session, backups, till] = await Promise.all([startTillSession({}, { bypassCSP: true }), PageBundle.build('tests/chaos/backupBundle.ts'), PageBundle.build('tests/chaos/tillBundle.ts')]);
     ({ context, page } = session);
     const t = new TillPage(page);
     await t.open(session.server.url);

@@ -94,6 +94,7 @@ describe.skipIf(!canMountTmpfs())('chaos: storage exhausted mid-sale', () => {
       hasTouch: true,
       locale: 'en-GB',
       serviceWorkers: 'allow',
+      bypassCSP: true, // the bundle is injected as a data: module URL
     });
     page = context.pages()[0] ?? (await context.newPage());
     const till = new TillPage(page);

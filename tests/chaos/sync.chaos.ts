@@ -87,7 +87,7 @@ describe('chaos: 1,000 sales through faults, none lost, none duplicated', () => 
     const articles = (await admin.records<Article>('article', '?limit=40&q=')).items.map((i) => i.data);
     barcodes = articles.filter((a) => a.active && a.unit === 'pcs' && a.barcodes.length > 0).map((a) => a.barcodes[0]!).slice(0, 10);
     browser = await launchBrowser();
-    context = await newTabletContext(browser);
+    context = await newTabletContext(browser, 'landscape', { bypassCSP: true }); // data: module bundles
     page = await context.newPage();
   });
 

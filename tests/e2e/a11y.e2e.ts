@@ -14,7 +14,7 @@ describe('accessibility (axe-core)', () => {
   let till: TillPage;
 
   beforeAll(async () => {
-    session = await startTillSession();
+    session = await startTillSession({}, { bypassCSP: true }); // axe is injected with addScriptTag
     ({ server, page } = session);
     till = new TillPage(page);
   });

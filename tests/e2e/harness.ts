@@ -54,7 +54,7 @@ export async function startServer(env: Record<string, string> = {}, opts: StartS
   const adminPassword = 'e2e-admin-password';
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', opts.entry ?? 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_PASSWORD: adminPassword, DATABASE_URL: '', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_PASSWORD: adminPassword, DATABASE_URL: '', POS_DEMO: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (output += String(d)));
@@ -93,10 +93,16 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
-/** A 10" tablet in landscape by default. */
-export async function newTabletContext(browser: Browser, orientation: 'landscape' | 'portrait' = 'landscape'): Promise<BrowserContext> {
+/** A 10" tablet in landscape by default. `bypassCSP` for tests that inject scripts (axe's
+ * addScriptTag, the chaos and bench bundles' data: module URLs), which the pages' Content-Security-
+ * Policy (script-src 'self') refuses; every other test runs the till under the real policy. */
+export async function newTabletContext(
+  browser: Browser,
+  orientation: 'landscape' | 'portrait' = 'landscape',
+  options: { bypassCSP?: boolean } = {},
+): Promise<BrowserContext> {
   const viewport = orientation === 'landscape' ? { width: 1280, height: 800 } : { width: 800, height: 1280 };
-  return browser.newContext({ viewport, hasTouch: true, locale: 'en-GB', serviceWorkers: 'allow' });
+  return browser.newContext({ viewport, hasTouch: true, locale: 'en-GB', serviceWorkers: 'allow', bypassCSP: options.bypassCSP ?? false });
 }
 
 /** A back office, a browser and one tablet page on it: what every end-to-end file starts with. */
@@ -108,10 +114,10 @@ export interface TillSession {
   close(): Promise<void>;
 }
 
-export async function startTillSession(env: Record<string, string> = {}): Promise<TillSession> {
+export async function startTillSession(env: Record<string, string> = {}, options: { bypassCSP?: boolean } = {}): Promise<TillSession> {
   const server = await startServer(env);
   const browser = await launchBrowser();
-  const context = await newTabletContext(browser);
+  const context = await newTabletContext(browser, 'landscape', options);
   const page = await context.newPage();
   return {
     server,

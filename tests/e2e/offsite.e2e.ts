@@ -21,7 +21,7 @@ describe('off-site copy on the back office, restored on a replacement tablet', (
   let first: Page;
 
   beforeAll(async () => {
-    session = await startTillSession();
+    session = await startTillSession({}, { bypassCSP: true }); // axe is injected with addScriptTag
     admin = await AdminApi.login(session.server.url, session.server.adminPassword);
     first = session.page;
   });
@@ -43,7 +43,7 @@ describe('off-site copy on the back office, restored on a replacement tablet', (
     const [firstDb] = await orgDbNames(first);
 
     // The replacement: another browser profile (another device), paired with a new code.
-    const context = await newTabletContext(session.browser);
+    const context = await newTabletContext(session.browser, 'landscape', { bypassCSP: true });
     const second = await context.newPage();
     const replacement = new TillPage(second);
     await pairWithCode(replacement, session.server.url, await admin.syncCode());

@@ -66,15 +66,19 @@ const hugeText = `{"mutations":[],"pad":"${'x'.repeat(MAX_BODY_BYTES)}"}`;
 const hugeBackup = new Uint8Array(16 * 1024 * 1024 + 1);
 
 /** Every table of the store as one text (records by kind, id, rev and tombstone flag: every
- * write bumps the rev). Sync codes leave out their attempt counter: counting failed attempts on
- * a code is the one write a refused pairing makes, on purpose. Built from the catalog so tables
- * added by later migrations are covered too. */
+ * write bumps the rev). Sync codes leave out their attempt counter and the rate_limits table is
+ * left out: counting failed attempts is the one write a refused pairing or login makes, on
+ * purpose. Admin sessions leave out their last-seen time (an authenticated request that is
+ * refused still uses its session). Built from the catalog so tables added by later migrations
+ * are covered too. */
 async function fingerprintQuery(db: Database): Promise<string> {
   const tables = await db.query<{ name: string }>(
     `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
   );
   const parts = tables.map(({ name }) => {
     if (name === 'records') return `(SELECT count(*)::text || ':' || md5(coalesce(string_agg(kind || '/' || id || '/' || rev || '/' || deleted, ',' ORDER BY rev), '')) FROM records)`;
+    if (name === 'rate_limits') return `'rate_limits'`;
+    if (name === 'admin_sessions') return `(SELECT md5(coalesce(string_agg(concat_ws(',', id, token_hash, created_at, expires_at, client_ip, user_agent), ';' ORDER BY id), '')) FROM admin_sessions)`;
     if (name === 'sync_codes') return `(SELECT md5(coalesce(string_agg(concat_ws(',', code, used_at, till_id, expires_at), ';' ORDER BY code), '')) FROM sync_codes)`;
     return `(SELECT '${name}:' || md5(coalesce(string_agg(t::text, ';' ORDER BY t::text), '')) FROM "${name}" t)`;
   });
@@ -455,7 +459,7 @@ describe('fuzzing the back office API', () => {
     const db = await openPglite();
     const clock = createManualClock(new Date('2026-06-01T10:00:00.000Z'));
     const keys = await prepareDatabase(db, { clock, adminPassword: ADMIN_PASSWORD, demoArticles: 40 });
-    const app = createApp({ db, clock, keys, distDir: dataDir, rateLimits: { pairPerIp: 1e9, pairPerInstall: 1e9, loginPerIp: 1e9 } });
+    const app = createApp({ db, clock, keys, distDir: dataDir, rateLimits: { pairPerIp: 1e9, pairPerInstall: 1e9, pairGlobal: 1e9, loginPerIp: 1e9, loginGlobal: 1e9 } });
     const json = async (method: string, url: string, token?: string, body?: unknown) => {
       const res = await app.request(url, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
       if (res.status !== 200) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);

@@ -31,7 +31,7 @@ async function call(path: string, init: { method?: string; body?: unknown } = {}
 
 beforeAll(async () => {
   const db = await openPglite();
-  const server = await startBackOffice({ db });
+  const server = await startBackOffice({ db, demo: true });
   url = server.url;
   stop = async () => (await server.close(), await db.close());
   admin = (await call('/admin/login', { method: 'POST', body: { password: DEMO_ADMIN_PASSWORD } })).body.token as string;

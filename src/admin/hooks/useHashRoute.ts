@@ -14,6 +14,7 @@ export const ROUTES = [
   'parameters',
   'receipts',
   'shifts',
+  'security',
 ] as const;
 export type Route = (typeof ROUTES)[number];
 
