@@ -51,7 +51,7 @@ export function SyncCodeCard({ clock }: { clock?: () => number }) {
       {code && (
         <div className="code-box">
           <p>{t('tills.instructions')}</p>
-          <p className={expired ? 'sync-code expired' : 'sync-code'} aria-label={t('tills.code')} data-testid="sync-code">
+          <p className={expired ? 'sync-code expired' : 'sync-code'} role="status" aria-label={t('tills.code')} data-testid="sync-code">
             {code.code}
           </p>
           <p role="timer" aria-live="off">

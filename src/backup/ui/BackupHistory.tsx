@@ -9,7 +9,7 @@ export function BackupHistory({ rows }: { rows: BackupHistoryRow[] }) {
   const lng = i18n.language;
   if (rows.length === 0) return <p className="muted" data-testid="history-empty">{t('backup.history.empty')}</p>;
   return (
-    <table data-testid="backup-history">
+    <table aria-label={t('backup.history.title')} data-testid="backup-history">
       <thead>
         <tr>
           <th>{t('backup.last.when')}</th>

@@ -57,13 +57,14 @@ export function ExportWizard({ initialOrgIds, onClose }: { initialOrgIds: string
               setStoreIds(null);
             }}
             testId="export-orgs"
+            label={t('backup.export.orgs')}
           />
         </>
       )}
       {step === 'stores' && single && (
         <>
           <h3>{t('backup.export.stores')}</h3>
-          <CheckList items={stores.map((s) => ({ id: s.id, label: s.name }))} selected={chosenStores} onChange={setStoreIds} testId="export-stores" />
+          <CheckList items={stores.map((s) => ({ id: s.id, label: s.name }))} selected={chosenStores} onChange={setStoreIds} testId="export-stores" label={t('backup.export.stores')} />
         </>
       )}
       {step === 'settings' && (
@@ -147,13 +148,14 @@ export function ExportWizard({ initialOrgIds, onClose }: { initialOrgIds: string
 }
 
 /** A checkbox list; right-click anywhere on it selects all, or clears all when all are selected. */
-function CheckList({ items, selected, onChange, testId }: { items: { id: string; label: string }[]; selected: string[]; onChange(ids: string[]): void; testId: string }) {
+function CheckList({ items, selected, onChange, testId, label }: { items: { id: string; label: string }[]; selected: string[]; onChange(ids: string[]): void; testId: string; label: string }) {
   const { t } = useTranslation();
   const ids = items.map((i) => i.id);
   return (
     <div className="stack">
       <ul
         className="select-list"
+        aria-label={label}
         data-testid={testId}
         onContextMenu={(e) => {
           e.preventDefault();

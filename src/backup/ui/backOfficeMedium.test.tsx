@@ -2,11 +2,12 @@
 // The back office as the backup medium on the daily backup screen: offered only with an active
 // link, runs go to /api/v1/backup/{setId}/…, the history names the medium, quick verify reads it.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { RegistryDatabase, type OrganizationEntry, type OrgDatabase } from '../../db/schema';
 import { LINK_KEY, type TillLink } from '../../sync/engine/link';
+import { en } from '../i18n/en';
 import { freshDb, seedOrg } from '../test-fixtures';
 import { BackupScreen } from './BackupScreen';
 import { initTestI18n, managerApp, Wrapper } from './testing';
@@ -57,37 +58,44 @@ afterEach(async () => {
 
 const renderScreen = () => render(<Wrapper value={managerApp(db, registry, { ...org, id: db.name })}><BackupScreen /></Wrapper>);
 
+// Queries go by role and accessible name (the English strings of ../i18n/en): the medium is the
+// sentence the screen shows for it, the history a table named "History".
+const useBackOffice = 'Use the back office (off-site copy)';
+const bodyRows = (table: HTMLElement) => within(within(table).getAllByRole('rowgroup')[1]!).getAllByRole('row');
+
 describe('back office as the backup medium', () => {
   it('is not offered to a till without a link', async () => {
     renderScreen();
-    await screen.findByTestId('backup-setup');
-    expect(screen.getByTestId('backup-medium').dataset.medium).toBe('download');
-    expect(screen.queryByTestId('choose-back-office')).toBeNull();
+    await screen.findByRole('heading', { name: en.setup.title });
+    expect(screen.getByText(en.medium.download)).toBeTruthy();
+    expect(screen.queryByText(en.medium.backOffice)).toBeNull();
+    expect(screen.queryByRole('button', { name: useBackOffice })).toBeNull();
   });
 
   it('runs the backup to the back office, lists it in the history and verifies it there', async () => {
     await db.settings.put({ key: LINK_KEY, value: link(null) });
     renderScreen();
-    fireEvent.click(await screen.findByTestId('choose-back-office'));
-    await waitFor(() => expect(screen.getByTestId('backup-medium').dataset.medium).toBe('back-office'));
-    fireEvent.click(screen.getByTestId('setup-unencrypted'));
-    fireEvent.click(screen.getByTestId('setup-create'));
-    fireEvent.click(await screen.findByTestId('run-backup'));
-    await screen.findByTestId('run-done', {}, { timeout: 10_000 });
+    fireEvent.click(await screen.findByRole('button', { name: useBackOffice }));
+    await screen.findByText(en.medium.backOffice);
+    expect(screen.queryByText(en.medium.download)).toBeNull();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Back up without encryption' }));
+    fireEvent.click(screen.getByRole('button', { name: 'I understand, back up without encryption' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Run backup' }));
+    await screen.findByText(/^Backup finished: /, {}, { timeout: 10_000 });
     const setId = (await db.backupSettings.get('backup'))?.set as { setId: string };
     expect([...files.keys()]).toContain(`${setId.setId}/HEAD`);
     expect([...files.keys()].some((k) => k.startsWith(`${setId.setId}/packs/`))).toBe(true);
-    await waitFor(() => expect(screen.getByTestId('backup-history').querySelector('tbody tr td:nth-child(2)')?.textContent).toBe('Back office (off-site copy)'));
-    fireEvent.click(screen.getByTestId('verify-quick'));
-    await screen.findByTestId('verify-ok', {}, { timeout: 10_000 });
+    await waitFor(() => expect(within(bodyRows(screen.getByRole('table', { name: 'History' }))[0]!).getAllByRole('cell')[1]?.textContent).toBe('Back office (off-site copy)'));
+    fireEvent.click(screen.getByRole('button', { name: 'Quick check' }));
+    expect((await screen.findByText(/^Backup checked: /, {}, { timeout: 10_000 })).getAttribute('role')).toBe('status');
   });
 
   it('falls back to the download and says so when the chosen back office unpaired the till', async () => {
     await db.settings.put({ key: LINK_KEY, value: link('2026-11-20T00:00:00Z') });
     await db.settings.put({ key: 'backupMedium', value: 'back-office' });
     renderScreen();
-    await screen.findByTestId('back-office-unlinked');
-    expect(screen.getByTestId('backup-medium').dataset.medium).toBe('download');
-    expect(screen.queryByTestId('choose-back-office')).toBeNull();
+    expect((await screen.findByText(en.medium.backOfficeUnlinked)).getAttribute('role')).toBe('alert');
+    expect(screen.getByText(en.medium.download)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: useBackOffice })).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { RegistryDatabase, type OrganizationEntry, type OrgDatabase } from '../../db/schema';
 import { exportOrganizations } from '../export';
+import { en } from '../i18n/en';
 import { inlineCodec } from '../format/codec';
 import { freshDb, seedOrg, stepClock } from '../test-fixtures';
 import { BackupScreen } from './BackupScreen';
@@ -28,35 +29,44 @@ afterEach(async () => {
   await registry.delete();
 });
 
-const step = () => screen.getByTestId('export-wizard').dataset.step;
+// Queries go by role and accessible name (the English strings of ../i18n/en), as a person finds
+// things; they double as checks that every control is named.
+const button = (name: string) => screen.getByRole<HTMLButtonElement>('button', { name });
+/** The wizard step a person sees: its heading. */
+const onStep = (heading: string) => expect(screen.getByRole('heading', { level: 3, name: heading })).toBeTruthy();
+const orgList = () => screen.getByRole('list', { name: en.export.orgs });
+const checked = (list: HTMLElement) => within(list).queryAllByRole('checkbox', { checked: true });
+/** The body rows of a table (its second row group; the first holds the column headers). */
+const bodyRows = (table: HTMLElement) => within(within(table).getAllByRole('rowgroup')[1]!).getAllByRole('row');
 
 describe('export wizard', () => {
   it('asks for companies only when exactly one organization is selected', async () => {
     render(<Wrapper value={managerApp(db, registry, orgA)}><ExportWizard initialOrgIds={['org-a']} onClose={() => undefined} /></Wrapper>);
-    await screen.findByTestId('export-orgs');
-    fireEvent.click(screen.getByTestId('wizard-next'));
-    expect(step()).toBe('stores');
-    expect(screen.getByTestId('export-stores').querySelectorAll('input:checked')).toHaveLength(2);
-    fireEvent.click(screen.getByTestId('wizard-back'));
-    fireEvent.contextMenu(screen.getByTestId('export-orgs'));
-    expect(screen.getByTestId('export-orgs').querySelectorAll('input:checked')).toHaveLength(2);
-    fireEvent.click(screen.getByTestId('wizard-next'));
-    expect(step()).toBe('settings');
+    await screen.findByRole('list', { name: en.export.orgs });
+    fireEvent.click(button('Next'));
+    onStep(en.export.stores);
+    expect(checked(screen.getByRole('list', { name: en.export.stores })).map((c) => c.parentElement?.textContent)).toEqual(['North', 'South']);
+    fireEvent.click(button('Back'));
+    fireEvent.contextMenu(orgList());
+    expect(checked(orgList())).toHaveLength(2);
+    fireEvent.click(button('Next'));
+    onStep(en.export.settings);
   });
 
   it('blocks Next on an unconfirmed password and on an empty selection', async () => {
     render(<Wrapper value={managerApp(db, registry, orgA)}><ExportWizard initialOrgIds={['org-a', 'org-b']} onClose={() => undefined} /></Wrapper>);
-    await screen.findByTestId('export-orgs');
-    fireEvent.contextMenu(screen.getByTestId('export-orgs'));
-    expect((screen.getByTestId('wizard-next') as HTMLButtonElement).disabled).toBe(true);
-    fireEvent.contextMenu(screen.getByTestId('export-orgs'));
-    fireEvent.click(screen.getByTestId('wizard-next'));
-    fireEvent.change(screen.getByTestId('export-password'), { target: { value: 'longpassword' } });
-    fireEvent.change(screen.getByTestId('export-confirm'), { target: { value: 'longpassworX' } });
-    expect((screen.getByTestId('wizard-next') as HTMLButtonElement).disabled).toBe(true);
-    fireEvent.change(screen.getByTestId('export-confirm'), { target: { value: 'longpassword' } });
-    fireEvent.click(screen.getByTestId('wizard-next'));
-    expect(step()).toBe('summary');
+    await screen.findByRole('list', { name: en.export.orgs });
+    fireEvent.contextMenu(orgList());
+    expect(checked(orgList())).toHaveLength(0);
+    expect(button('Next').disabled).toBe(true);
+    fireEvent.contextMenu(orgList());
+    fireEvent.click(button('Next'));
+    fireEvent.change(screen.getByLabelText('Password (optional)'), { target: { value: 'longpassword' } });
+    fireEvent.change(screen.getByLabelText('Confirm the password'), { target: { value: 'longpassworX' } });
+    expect(button('Next').disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('Confirm the password'), { target: { value: 'longpassword' } });
+    fireEvent.click(button('Next'));
+    onStep(en.export.summary);
   });
 });
 
@@ -67,34 +77,36 @@ describe('restore wizard', () => {
     const file = await exportOrganizations([{ db: source, organization: { id: 'org-a', name: 'Alpha' }, stores: [] }], { codec: inlineCodec, clock: stepClock(), password: 'right-password', scryptLogN: 10 });
     if (!file.ok) throw new Error(file.reason);
     render(<Wrapper value={managerApp(db, registry, { ...orgA, id: db.name })}><RestoreWizard /></Wrapper>);
-    await screen.findByTestId('restore-target');
-    fireEvent.click(screen.getByTestId('wizard-next'));
-    const input = screen.getByTestId('restore-file') as HTMLInputElement;
+    await screen.findByRole('group', { name: 'Restore into which organization?' });
+    fireEvent.click(button('Next'));
+    const input = screen.getByLabelText<HTMLInputElement>('A .posbackup file');
     fireEvent.change(input, { target: { files: [new File([file.value as Uint8Array<ArrayBuffer>], 'a.posbackup')] } });
-    await screen.findByTestId('restore-source-chosen');
-    fireEvent.click(screen.getByTestId('wizard-next'));
-    fireEvent.change(screen.getByTestId('restore-password'), { target: { value: 'wrong-password' } });
-    fireEvent.click(screen.getByTestId('restore-check'));
-    await waitFor(() => expect(screen.getByTestId('backup-error').dataset.reason).toBe('wrong-password'));
+    await screen.findByText('Folder: a.posbackup');
+    fireEvent.click(button('Next'));
+    fireEvent.change(screen.getByLabelText('Password or recovery key'), { target: { value: 'wrong-password' } });
+    fireEvent.click(button('Check the backup'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(en.reason['wrong-password']));
     expect(await db.articles.count()).toBe(0);
-    fireEvent.change(screen.getByTestId('restore-password'), { target: { value: 'right-password' } });
-    fireEvent.click(screen.getByTestId('restore-check'));
-    fireEvent.click(await screen.findByTestId('wizard-next', {}, { timeout: 10_000 }));
-    expect(screen.getByTestId('preview-backup-catalog').textContent).not.toBe('0');
+    fireEvent.change(screen.getByLabelText('Password or recovery key'), { target: { value: 'right-password' } });
+    fireEvent.click(button('Check the backup'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Next' }, { timeout: 10_000 }));
+    const catalog = within(screen.getByRole('table')).getByRole('row', { name: /^Catalog / });
+    expect(within(catalog).getAllByRole('cell')[1]?.textContent).not.toBe('0');
     expect(await db.articles.count()).toBe(0);
-    fireEvent.click(screen.getByTestId('restore-confirm'));
-    await screen.findByTestId('restore-done', {}, { timeout: 10_000 });
+    fireEvent.click(button('Restore'));
+    const done = await screen.findByText(/^\d+ rows restored into “Alpha”\.$/, {}, { timeout: 10_000 });
+    expect(done.getAttribute('role')).toBe('status');
     expect(await db.articles.count()).toBe(await source.articles.count());
     await source.delete();
   });
 
   it('says a damaged file is damaged and changes nothing', async () => {
     render(<Wrapper value={managerApp(db, registry, { ...orgA, id: db.name })}><RestoreWizard /></Wrapper>);
-    await screen.findByTestId('restore-target');
-    fireEvent.click(screen.getByTestId('wizard-next'));
-    fireEvent.change(screen.getByTestId('restore-file'), { target: { files: [new File([new Uint8Array([80, 75, 3, 4, 1, 2, 3])], 'x.posbackup')] } });
-    await waitFor(() => expect(['damaged', 'no-backup']).toContain(screen.getByTestId('backup-error').dataset.reason));
-    expect((screen.getByTestId('wizard-next') as HTMLButtonElement).disabled).toBe(true);
+    await screen.findByRole('group', { name: 'Restore into which organization?' });
+    fireEvent.click(button('Next'));
+    fireEvent.change(screen.getByLabelText('A .posbackup file'), { target: { files: [new File([new Uint8Array([80, 75, 3, 4, 1, 2, 3])], 'x.posbackup')] } });
+    await waitFor(() => expect([en.reason.damaged, en.reason['no-backup']]).toContain(screen.getByRole('alert').textContent));
+    expect(button('Next').disabled).toBe(true);
   });
 });
 
@@ -112,18 +124,18 @@ describe('daily backup screen', () => {
     };
     try {
       render(<Wrapper value={managerApp(db, registry, { ...orgA, id: db.name })}><BackupScreen /></Wrapper>);
-      await screen.findByTestId('backup-setup');
-      await screen.findByTestId('backup-reminder');
-      expect(screen.queryByTestId('choose-folder')).toBeNull();
-      expect((screen.getByTestId('setup-create') as HTMLButtonElement).disabled).toBe(true);
-      fireEvent.click(screen.getByTestId('setup-unencrypted'));
-      expect(document.querySelector('.backup-warning')).not.toBeNull();
-      fireEvent.click(screen.getByTestId('setup-create'));
-      fireEvent.click(await screen.findByTestId('run-backup'));
-      await screen.findByTestId('run-done', {}, { timeout: 10_000 });
+      await screen.findByRole('heading', { name: en.setup.title });
+      expect((await screen.findByText(en.reminder.text)).closest('[role=alert]')).not.toBeNull();
+      expect(screen.queryByRole('button', { name: 'Choose folder' })).toBeNull();
+      expect(button('Create the backup set').disabled).toBe(true);
+      fireEvent.click(screen.getByRole('checkbox', { name: 'Back up without encryption' }));
+      expect(screen.getByText(en.setup.unencryptedWarn).getAttribute('role')).toBe('alert');
+      fireEvent.click(button('I understand, back up without encryption'));
+      fireEvent.click(await screen.findByRole('button', { name: 'Run backup' }));
+      expect((await screen.findByText(/^Backup finished: /, {}, { timeout: 10_000 })).getAttribute('role')).toBe('status');
       expect(downloads).toEqual(['alpha-2026-11-23.posbackup']);
-      await waitFor(() => expect(screen.getByTestId('backup-history').querySelectorAll('tbody tr')).toHaveLength(1));
-      await waitFor(() => expect(screen.queryByTestId('backup-reminder')).toBeNull());
+      await waitFor(() => expect(bodyRows(screen.getByRole('table', { name: 'History' }))).toHaveLength(1));
+      await waitFor(() => expect(screen.queryByText(en.reminder.text)).toBeNull());
     } finally {
       Object.assign(URL, { createObjectURL: saved.create, revokeObjectURL: saved.revoke });
       HTMLAnchorElement.prototype.click = saved.click;
@@ -134,17 +146,16 @@ describe('daily backup screen', () => {
 describe('organizations screen', () => {
   it('opens the same menu from right-click and "…": Back up preselects, Restore into hands the target over', async () => {
     render(<Wrapper value={managerApp(db, registry, orgA)}><OrganizationsScreen /></Wrapper>);
-    const items = await screen.findAllByTestId('org-item');
+    const items = await screen.findAllByRole('listitem');
     expect(items).toHaveLength(2);
-    fireEvent.contextMenu(items[1]!);
-    expect(screen.getByTestId('org-menu').querySelectorAll('[role=menuitem]')).toHaveLength(3);
-    fireEvent.click(screen.getByTestId('org-action-backup'));
-    const orgs = await screen.findByTestId('export-orgs');
-    const checked = [...orgs.querySelectorAll('label')].filter((l) => l.querySelector('input')!.checked).map((l) => l.textContent);
-    expect(checked).toEqual(['Beta']);
-    fireEvent.click(screen.getByText('Cancel'));
-    fireEvent.click((await screen.findAllByTestId('org-more'))[0]!);
-    fireEvent.click(screen.getByTestId('org-action-restore'));
+    fireEvent.contextMenu(within(items[1]!).getByText('Beta'));
+    expect(within(screen.getByRole('menu')).getAllByRole('menuitem')).toHaveLength(3);
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Back up' }));
+    const orgs = await screen.findByRole('list', { name: en.export.orgs });
+    expect(checked(orgs)).toEqual([within(orgs).getByRole('checkbox', { name: 'Beta' })]);
+    fireEvent.click(button('Cancel'));
+    fireEvent.click(await screen.findByRole('button', { name: 'More actions for Alpha' }));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Restore into' }));
     expect(sessionStorage.getItem('pos.backup.restoreTarget')).toBe('org-a');
     expect(window.location.hash).toBe('#/restore');
   });

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-// Component tests of the Shift and Refund screens: rights gates and the main flows.
+// Component tests of the Shift and Refund screens: rights gates and the main flows. Queries go by
+// role and accessible name (the English strings of src/pos/i18n/en and src/app/i18n/en).
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { OrgDatabase } from '../../../db/schema';
@@ -28,17 +29,18 @@ describe('refund screen', () => {
     db = await freshDb();
     await withSale();
     render(<ScreensWrapper db={db} rights={['sell']}><RefundScreen receiptId="sale-1" /></ScreensWrapper>);
-    expect(await screen.findByTestId('supervisor-prompt')).toBeTruthy();
-    expect(screen.queryByTestId('refund-lines')).toBeNull();
+    expect(await screen.findByRole('dialog', { name: 'Supervisor authorisation' })).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Refund' })).toBeNull();
   });
 
   it('lets an operator with the right refund one piece and opens the refund receipt', async () => {
     db = await freshDb();
     await withSale();
     render(<ScreensWrapper db={db} rights={['sell', 'refund']}><RefundScreen receiptId="sale-1" /></ScreensWrapper>);
-    await screen.findByTestId('refund-lines');
+    await screen.findByRole('table');
     fireEvent.click(screen.getByRole('button', { name: 'One more' }));
-    fireEvent.click(screen.getByTestId('refund-confirm'));
+    fireEvent.click(screen.getByRole('button', { name: 'Refund' }));
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/receipt\//));
     const refunds = await db.receipts.where('refundOf').equals('sale-1').toArray();
     expect(refunds.map((r) => r.total)).toEqual([-150]);
@@ -49,18 +51,18 @@ describe('shift screen', () => {
   it('opens a shift with the typed float', async () => {
     db = await freshDb();
     render(<ScreensWrapper db={db} rights={['sell']}><ShiftScreen /></ScreensWrapper>);
-    fireEvent.change(await screen.findByTestId('float-input'), { target: { value: '150,50' } });
-    fireEvent.click(screen.getByTestId('open-shift'));
-    await screen.findByTestId('shift-open');
+    fireEvent.change(await screen.findByLabelText('Opening float'), { target: { value: '150,50' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open the shift' }));
+    await screen.findByText(/^Shift 1, opened /);
     expect((await db.shifts.toArray()).map((s) => [s.number, s.openingFloat, s.status])).toEqual([[1, 15050, 'open']]);
   });
 
   it('refuses a float that is not an amount, by reason', async () => {
     db = await freshDb();
     render(<ScreensWrapper db={db} rights={['sell']}><ShiftScreen /></ScreensWrapper>);
-    fireEvent.change(await screen.findByTestId('float-input'), { target: { value: '12abc' } });
-    fireEvent.click(screen.getByTestId('open-shift'));
-    expect((await screen.findByTestId('amount-error')).dataset.reason).toBe('invalid');
+    fireEvent.change(await screen.findByLabelText('Opening float'), { target: { value: '12abc' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open the shift' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('This is not an amount.');
     expect(await db.shifts.count()).toBe(0);
   });
 
@@ -68,8 +70,8 @@ describe('shift screen', () => {
     db = await freshDb();
     await withSale();
     render(<ScreensWrapper db={db} rights={['sell']}><ShiftScreen /></ScreensWrapper>);
-    fireEvent.click(await screen.findByTestId('close-shift'));
-    expect(await screen.findByTestId('supervisor-prompt')).toBeTruthy();
-    expect(screen.queryByTestId('close-shift-dialog')).toBeNull();
+    fireEvent.click(await screen.findByRole('button', { name: 'Close the shift' }));
+    expect(await screen.findByRole('dialog', { name: 'Supervisor authorisation' })).toBeTruthy();
+    expect(screen.queryByRole('dialog', { name: 'Close the shift' })).toBeNull();
   });
 });
