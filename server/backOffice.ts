@@ -1,6 +1,7 @@
 // Assembles the back office: opens the store, migrates, seeds the demo shop on an empty
 // database, sets the admin password, and serves the Hono app on a port. Used by main.ts, the
 // conformance suite and the benchmark alike.
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,10 @@ import { systemClock } from '@model';
 import { randomId, randomToken } from './crypto';
 import { catalogWrites, generateDemoCatalog, generateDemoOperators } from './demo';
 import { createApp, type RateLimits } from './http/app';
+import { createDrainer, type DrainResult } from './http/drain';
+import type { ProbeState } from './http/observability';
+import type { Logger } from './log';
+import { DEFAULT_DB_TIMEOUT_MS, guardDatabase } from './store/guard';
 import { hasAdmin, setAdminPassword } from './store/admin';
 import { ensureMeta, getMeta, setMeta } from './store/meta';
 import { migrate } from './store/migrations';
@@ -69,39 +74,72 @@ export interface StartOptions extends PrepareOptions {
   rateLimits?: RateLimits;
   /** Space for the off-site backup sets one till owns (BACKUP_QUOTA_MB; default 2 GiB). */
   backupQuotaBytes?: number;
+  /** Sets and files one till may own off-site (BACKUP_MAX_SETS, BACKUP_MAX_FILES). */
+  backupLimits?: { maxSets?: number; maxFiles?: number };
+  /** Structured logs (access lines, errors); `log` lines go to it too when given. */
+  logger?: Logger;
+  /** Bound on every database call (DB_TIMEOUT_MS; 30 s). */
+  dbTimeoutMs?: number;
+  /** Bound on the readiness probe (READY_TIMEOUT_MS; 2 s). */
+  readyTimeoutMs?: number;
+  /** The embedded database failed for good (readiness fails from then on). */
+  onFatal?: (err: unknown) => void;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   app: Hono;
+  /** Closes at once, cutting open connections (tests). */
   close(): Promise<void>;
+  /** Graceful: stops accepting, lets requests in flight finish within `timeoutMs`, 503 to new ones. */
+  shutdown(timeoutMs: number): Promise<DrainResult>;
+  readonly probeState: ProbeState;
 }
 
 export async function startBackOffice(options: StartOptions): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
-  const keys = await prepareDatabase(options.db, options);
+  const probeState: ProbeState = { draining: false, fatal: null };
+  const db = guardDatabase(options.db, {
+    timeoutMs: options.dbTimeoutMs ?? DEFAULT_DB_TIMEOUT_MS,
+    onFatal: (err) => {
+      probeState.fatal = `the embedded database failed: ${err instanceof Error ? err.message : String(err)}`;
+      options.onFatal?.(err);
+    },
+  });
+  const keys = await prepareDatabase(db, options);
   const app = createApp({
-    db: options.db,
+    db,
     clock,
     keys,
     distDir: options.distDir ?? path.join(REPO_ROOT, 'dist'),
     rateLimits: options.rateLimits,
     backupQuotaBytes: options.backupQuotaBytes,
+    backupLimits: options.backupLimits,
     log: options.log,
+    logger: options.logger,
+    probeState,
+    readyTimeoutMs: options.readyTimeoutMs,
   });
+  const drainer = createDrainer();
   const host = options.host ?? '127.0.0.1';
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, (info: AddressInfo) =>
+    const s = serve({ fetch: drainer.wrap(app.fetch), port: options.port ?? 0, hostname: host }, (info: AddressInfo) =>
       resolve({ server: s, port: info.port }),
     );
     s.once('error', reject);
+    drainer.attach(s as Server);
   });
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${port}`,
     port,
     app,
+    probeState,
+    shutdown: (timeoutMs) => {
+      probeState.draining = true;
+      return drainer.drain(server as Server, timeoutMs);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         if ('closeAllConnections' in server) server.closeAllConnections();
