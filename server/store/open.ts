@@ -20,7 +20,11 @@ const READ_ONLY = new Set(['EROFS', 'EACCES', 'EPERM']);
 async function checkWritable(dataDir: string, dir: string): Promise<void> {
   const probe = path.join(dir, `.write-probe-${process.pid}`);
   try {
-    await mkdir(dir, { recursive: true });
+    await mkdir(path.dirname(dir), { recursive: true });
+    // Not recursive: on a read-only mount this reports EROFS (a recursive mkdir says ENOENT).
+    await mkdir(dir).catch((err: unknown) => {
+      if ((err as { code?: unknown }).code !== 'EEXIST') throw err;
+    });
     await writeFile(probe, 'probe');
     await rm(probe, { force: true });
   } catch (err) {
