@@ -8,8 +8,10 @@
 //    nothing acknowledged is lost, and pushes succeed again once space is freed, without a restart.
 // Mounting needs root with CAP_SYS_ADMIN; where it is not allowed those tests are skipped with the
 // reason printed.
+import http from 'node:http';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,30 +92,54 @@ describe('graceful shutdown', () => {
     // 50 pushes of 100 receipts each, on 50 connections: PGlite runs them one at a time, so most
     // are still waiting when SIGTERM arrives.
     const batches = Array.from({ length: 50 }, () => Array.from({ length: 100 }, () => receiptMutation(makeReceipt(tillId))));
+    // Each push on its own connection (node:http, so "in flight" is exact: SIGTERM is sent once
+    // every request has been written out completely).
     let finishedBeforeSignal = 0;
     let signalled = false;
-    const pushes = batches.map((mutations) =>
-      fetch(`${t.baseUrl}/api/v1/push`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ mutations }),
-      }).then(
-        async (res) => {
-          if (!signalled) finishedBeforeSignal++;
-          const body = (await res.json()) as { results?: { status: string }[] };
-          return { status: res.status, applied: body.results?.filter((r) => r.status === 'applied' || r.status === 'duplicate').length ?? 0 };
-        },
-        (err: unknown) => ({ status: 0, applied: 0, error: String((err as { cause?: unknown }).cause ?? err) }),
-      ),
+    let written = 0;
+    let allWritten: () => void = () => undefined;
+    const sent = new Promise<void>((r) => (allWritten = r));
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 100 });
+    const pushes = batches.map(
+      (mutations) =>
+        new Promise<{ status: number; applied: number; error?: string }>((resolve) => {
+          const body = JSON.stringify({ mutations });
+          const req = http.request(`${t.baseUrl}/api/v1/push`, {
+            method: 'POST',
+            agent,
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          });
+          req.on('response', (res) => {
+            if (!signalled) finishedBeforeSignal++;
+            let text = '';
+            res.on('data', (d) => (text += String(d)));
+            res.on('end', () => {
+              let applied = 0;
+              try {
+                applied = ((JSON.parse(text) as { results?: { status: string }[] }).results ?? []).filter((r) => r.status === 'applied' || r.status === 'duplicate').length;
+              } catch {
+                // not JSON
+              }
+              resolve({ status: res.statusCode ?? 0, applied });
+            });
+            res.on('error', (err) => resolve({ status: 0, applied: 0, error: String(err) }));
+          });
+          req.on('error', (err) => resolve({ status: 0, applied: 0, error: String(err) }));
+          req.end(body, () => {
+            if (++written === batches.length) allWritten();
+          });
+        }),
     );
-    await new Promise((r) => setTimeout(r, 300));
+    await sent;
     signalled = true;
     server.child.kill('SIGTERM');
     const results = await Promise.all(pushes);
+    agent.destroy();
     const code = await server.exited;
     const ok = results.filter((r) => r.status >= 200 && r.status < 300).length;
     const reset = results.filter((r) => r.status === 0).length;
     console.log(`graceful shutdown: ${results.length} pushes in flight at SIGTERM (${finishedBeforeSignal} had already finished); ${ok} finished 2xx, ${reset} reset, other ${results.length - ok - reset}; exit ${code}`);
+    if (reset > 0) console.log(`errors: ${[...new Set(results.map((r) => (r as { error?: string }).error).filter(Boolean))].join(' | ')}\n${server.output().slice(-3000)}`);
     expect(reset).toBe(0);
     expect(ok).toBe(50);
     expect(code).toBe(0);
@@ -172,7 +198,7 @@ describe.skipIf(mountRefused !== null)('full disk under the embedded database', 
       let refused: { status: number; body: unknown } | null = null;
       let refusedBatch: unknown[] = [];
       for (let i = 0; i < 200 && !refused; i++) {
-        const batch = Array.from({ length: 50 }, () => receiptMutation(makeReceipt(tillId, { lines: Array.from({ length: 20 }, (_, k) => ({ ...makeReceipt(tillId).lines[0]!, name: `line ${k} ${'x'.repeat(200)}` })) })));
+        const batch = Array.from({ length: 50 }, () => receiptMutation(makeReceipt(tillId, { lines: Array.from({ length: 20 }, (_, k) => ({ ...makeReceipt(tillId).lines[0]!, name: `line ${k} ${randomBytes(100).toString('hex')}` })) })));
         const r = await push(batch);
         if (r.status === 200) acknowledged.push(...batch.map((m) => m.id));
         else {
