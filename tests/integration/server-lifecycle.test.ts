@@ -198,8 +198,12 @@ describe.skipIf(mountRefused !== null)('full disk under the embedded database', 
       let refused: { status: number; body: unknown } | null = null;
       let refusedBatch: unknown[] = [];
       for (let i = 0; i < 200 && !refused; i++) {
-        const batch = Array.from({ length: 50 }, () => receiptMutation(makeReceipt(tillId, { lines: Array.from({ length: 20 }, (_, k) => ({ ...makeReceipt(tillId).lines[0]!, name: `line ${k} ${randomBytes(100).toString('hex')}` })) })));
+        const batch = Array.from({ length: 50 }, () => {
+          const receipt = makeReceipt(tillId);
+          return receiptMutation({ ...receipt, lines: receipt.lines.map((l) => ({ ...l, name: `T ${randomBytes(45).toString('hex')}` })) });
+        });
         const r = await push(batch);
+        if (r.status === 200) expect((r.body as { results: { status: string }[] }).results.every((x) => x.status === 'applied')).toBe(true);
         if (r.status === 200) acknowledged.push(...batch.map((m) => m.id));
         else {
           refused = r;
