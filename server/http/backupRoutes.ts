@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import type { Clock } from '@model';
 import type { Database } from '../store/sql';
-import { claimSet, deleteBackupFile, getBackupFile, listBackupFiles, listBackupSets, putBackupFile, setOwner, usedBytes } from './backupStore';
+import { claimSet, deleteBackupFile, getBackupFile, listBackupFiles, listBackupSets, putBackupFile, setOwner, tillUsage, usedBytes } from './backupStore';
 import { parseBackupTarget } from './backupPaths';
 import { HttpError, readBodyBytes } from './errors';
 import { authenticateTill } from './syncRoutes';
@@ -17,6 +17,10 @@ export const MAX_BACKUP_FILE_BYTES = 16 * 1024 * 1024;
 /** Default space for the sets one till owns (BACKUP_QUOTA_MB): a year of receipts of a busy shop
  * packs into a few hundred MB; the current copy is all that is kept. */
 export const DEFAULT_BACKUP_QUOTA_BYTES = 2048 * 1024 * 1024;
+/** Sets one till may own (BACKUP_MAX_SETS): its current set and a few left by older installs. */
+export const DEFAULT_BACKUP_MAX_SETS = 10;
+/** Files in all the sets of one till (BACKUP_MAX_FILES): a large shop's set holds a few thousand. */
+export const DEFAULT_BACKUP_MAX_FILES = 20_000;
 
 export interface BackupDeps {
   db: Database;
@@ -24,6 +28,10 @@ export interface BackupDeps {
   maxFileBytes?: number;
   /** Space for the sets one till owns (createApp resolves the default). */
   quotaBytes: number;
+  /** Sets one till may own (DEFAULT_BACKUP_MAX_SETS). */
+  maxSets?: number;
+  /** Files in all sets of one till (DEFAULT_BACKUP_MAX_FILES). */
+  maxFiles?: number;
 }
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
@@ -34,6 +42,9 @@ export function backupRoutes(deps: BackupDeps, prefix: string): Hono {
   const app = new Hono();
   const maxBytes = deps.maxFileBytes ?? MAX_BACKUP_FILE_BYTES;
   const quota = deps.quotaBytes;
+  const maxSets = deps.maxSets ?? DEFAULT_BACKUP_MAX_SETS;
+  const maxFiles = deps.maxFiles ?? DEFAULT_BACKUP_MAX_FILES;
+  const full = (what: string) => new HttpError(507, 'quota_exceeded', `backup space of this till is full: ${what}`);
 
   async function listSets(tillId: string) {
     const sets = await listBackupSets(deps.db);
@@ -68,11 +79,17 @@ export function backupRoutes(deps: BackupDeps, prefix: string): Hono {
       const bytes = await readBodyBytes(c, maxBytes);
       const now = deps.clock.now();
       await deps.db.transaction(async (tx) => {
+        // Checked before anything is written (claimSet's new row rolls back with the refusal).
+        // claimSet locks the till's row: parallel uploads of one till are counted one at a time.
         if (!(await claimSet(tx, till.id, key.setId, now))) throw forbidden();
-        const used = await usedBytes(tx, till.id, key);
-        if (used + bytes.byteLength > quota) {
-          throw new HttpError(507, 'quota_exceeded', `backup space of this till is full: ${mib(used)} of ${mib(quota)} used`);
+        const usage = await tillUsage(tx, till.id, key);
+        // A new file, even an empty one, needs room: a full quota accepts only replacements
+        // that fit, never more files or sets.
+        if (usage.bytes + bytes.byteLength > quota || (!usage.replaces && usage.bytes >= quota)) {
+          throw full(`${mib(usage.bytes)} of ${mib(quota)} used`);
         }
+        if (!usage.replaces && usage.files >= maxFiles) throw full(`${usage.files} of ${maxFiles} files`);
+        if (usage.otherSets >= maxSets && !usage.setHasFiles) throw full(`${usage.otherSets} of ${maxSets} backup sets`);
         await putBackupFile(tx, key, bytes, now);
       });
       return c.body(null, 204);

@@ -136,6 +136,41 @@ export async function usedBytes(sql: Sql, tillId: string, except?: BackupFileKey
   return toInt(rows[0]?.used ?? 0);
 }
 
+export interface TillUsage {
+  /** Bytes in the till's sets, leaving out the file about to be replaced. */
+  bytes: number;
+  /** Files in the till's sets, leaving out the file about to be replaced. */
+  files: number;
+  /** Sets of the till holding files, other than the target set. */
+  otherSets: number;
+  /** Whether the target set holds files already (it counts among the till's sets). */
+  setHasFiles: boolean;
+  /** Whether the upload replaces an existing file (counts nothing new). */
+  replaces: boolean;
+}
+
+/** What a till's off-site sets hold, for the quota checks of an upload to `target`. */
+export async function tillUsage(sql: Sql, tillId: string, target: BackupFileKey): Promise<TillUsage> {
+  const rows = await sql.query<{ bytes: unknown; files: unknown; other_sets: unknown; set_files: unknown; replaces: unknown }>(
+    `SELECT coalesce(sum(f.size) FILTER (WHERE NOT (f.set_id = $2 AND f.path = $3)), 0) AS bytes,
+            count(*) FILTER (WHERE NOT (f.set_id = $2 AND f.path = $3)) AS files,
+            count(DISTINCT f.set_id) FILTER (WHERE f.set_id <> $2) AS other_sets,
+            count(*) FILTER (WHERE f.set_id = $2) AS set_files,
+            count(*) FILTER (WHERE f.set_id = $2 AND f.path = $3) AS replaces
+       FROM backup_files f JOIN backup_sets s ON s.set_id = f.set_id
+      WHERE s.till_id = $1`,
+    [tillId, target.setId, target.path],
+  );
+  const r = rows[0];
+  return {
+    bytes: toInt(r?.bytes ?? 0),
+    files: toInt(r?.files ?? 0),
+    otherSets: toInt(r?.other_sets ?? 0),
+    setHasFiles: toInt(r?.set_files ?? 0) > 0,
+    replaces: toInt(r?.replaces ?? 0) > 0,
+  };
+}
+
 /** Deletes a whole set (the operator freeing a retired till's space); false when unknown. */
 export async function deleteBackupSet(tx: Sql, setId: string): Promise<boolean> {
   await tx.query(`DELETE FROM backup_files WHERE set_id = $1`, [setId]);

@@ -34,6 +34,7 @@ export async function authenticateTill(c: Context, deps: { db: Database }): Prom
   const till = token ? await findTillByTokenHash(deps.db, sha256Hex(token)) : null;
   if (!till) throw new HttpError(401, 'unauthorized', 'unknown till token; pair again');
   if (till.revoked) throw new HttpError(401, 'till_revoked', 'this till was revoked; pair again');
+  c.set('tillId', till.id);
   return till;
 }
 

@@ -61,22 +61,54 @@ export async function readExtraFolders(folders: readonly ExtraFolder[]): Promise
   return out;
 }
 
-/** Writes a backed-up folder's files into `target` (existing files of the same path replaced). */
+/** Longest path segment and whole path accepted on restore (file systems allow 255 bytes). */
+const MAX_NAME = 255;
+const MAX_PATH = 4096;
+
+/** The path's folder names and file name, or null when any part could leave the target folder
+ * or is not a plain name: '..', '.', empty, '\\', NUL, control characters, too long. */
+export function safePathParts(path: unknown): string[] | null {
+  if (typeof path !== 'string' || path.length === 0 || path.length > MAX_PATH) return null;
+  const parts = path.split('/');
+  for (const p of parts) {
+    if (p.length === 0 || p.length > MAX_NAME || p === '.' || p === '..') return null;
+    // eslint-disable-next-line no-control-regex
+    if (/[\\\u0000-\u001f\u007f]/.test(p)) return null;
+  }
+  return parts;
+}
+
+/** Writes a backed-up folder's files into `target` (existing files of the same path replaced).
+ * Every row is checked first: one bad name or body refuses the whole folder ('damaged') before
+ * anything is written. */
 export async function restoreExtraFolder(staged: StagedBackup, label: string, target: DirectoryHandleLike): Promise<number> {
   const rows = staged.dataSets[FILES_SET]?.[label];
   if (!rows) throw new BackupError('missing-piece', label);
-  for (const row of rows as FileDoc[]) {
-    const parts = row.path.split('/');
+  const files: { parts: string[]; path: string; bytes: Uint8Array }[] = [];
+  for (const row of rows) {
+    const doc = row as Partial<FileDoc> | null;
+    const parts = safePathParts(doc?.path);
+    if (!parts || typeof doc?.base64 !== 'string') throw new BackupError('damaged', `file name in ${label}`);
+    let bytes: Uint8Array;
+    try {
+      bytes = fromBase64(doc.base64);
+    } catch {
+      throw new BackupError('damaged', `file content in ${label}`);
+    }
+    files.push({ parts, path: doc.path as string, bytes });
+  }
+  for (const f of files) {
+    const parts = [...f.parts];
     const name = parts.pop() ?? '';
     try {
       let dir = target;
       for (const p of parts) dir = await dir.getDirectoryHandle(p, { create: true });
       const w = await (await dir.getFileHandle(name, { create: true })).createWritable();
-      await w.write(fromBase64(row.base64) as Uint8Array<ArrayBuffer>);
+      await w.write(f.bytes as Uint8Array<ArrayBuffer>);
       await w.close();
     } catch (e) {
-      throw translate(e, row.path);
+      throw translate(e, f.path);
     }
   }
-  return rows.length;
+  return files.length;
 }

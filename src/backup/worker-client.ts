@@ -11,7 +11,7 @@ export function roundRobin(codecs: readonly PackCodec[]): PackCodec {
   const pick = () => codecs[next++ % codecs.length] ?? first;
   return {
     seal: (plain, level, recipient) => pick().seal(plain, level, recipient),
-    open: (stored, identity) => pick().open(stored, identity),
+    open: (stored, identity, maxBytes) => pick().open(stored, identity, maxBytes),
     createKeySet: (password, logN) => first.createKeySet(password, logN),
     unlock: (keyAge, password) => first.unlock(keyAge, password),
   };

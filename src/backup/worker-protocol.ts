@@ -52,7 +52,7 @@ export function workerCodec(port: PortLike): PackCodec {
     });
   return {
     seal: (plain, level, recipient) => call('seal', [plain, level, recipient]),
-    open: (stored, identity) => call('open', [stored, identity]),
+    open: (stored, identity, maxBytes) => call('open', [stored, identity, maxBytes]),
     createKeySet: (password, logN) => call('createKeySet', [password, logN]),
     unlock: (keyAge, password) => call('unlock', [keyAge, password]),
   };

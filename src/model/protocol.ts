@@ -111,6 +111,7 @@ export const ERROR_CODES = [
   'not_found',
   'forbidden',
   'quota_exceeded',
+  'storage_full',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -48,6 +48,7 @@ export const en = {
     unauthorized: 'Your session has expired. Please log in again.',
     forbidden: 'You are not allowed to do this.',
     quota_exceeded: 'The back office is out of storage space.',
+    storage_full: 'The back office’s disk is full. Nothing was saved; try again once space is freed.',
     network: 'The back office cannot be reached. Check the connection.',
     bad_response: 'The back office sent an unexpected answer.',
     http_error: 'The back office reported an error.',

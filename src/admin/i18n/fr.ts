@@ -50,6 +50,7 @@ export const fr: Widen<typeof en> = {
     unauthorized: 'Votre session a expiré. Reconnectez-vous.',
     forbidden: 'Vous n’avez pas le droit de faire cela.',
     quota_exceeded: 'Le back-office n’a plus d’espace de stockage.',
+    storage_full: 'Le disque du back-office est plein. Rien n’a été enregistré ; réessayez une fois de la place libérée.',
     network: 'Le back-office est injoignable. Vérifiez la connexion.',
     bad_response: 'Le back-office a envoyé une réponse inattendue.',
     http_error: 'Le back-office a signalé une erreur.',

@@ -7,7 +7,7 @@ import { parsePack } from './chunker';
 import { createPool } from './pool';
 import { RECOVERY_KEY_PREFIX, recipientOf, type PackCodec } from './codec';
 import {
-  PATHS, configSchema, headSchema, manifestPath, manifestSchema, packPath, parseJsonFile,
+  PATHS, configSchema, headSchema, manifestPath, manifestSchema, packPath, parseJsonFile, tooDeep,
   type BackupConfig, type Head, type Manifest,
 } from './schema';
 
@@ -46,9 +46,23 @@ export async function unlockSet(r: BackupReader, config: BackupConfig, secret: s
   return identity;
 }
 
+/** Largest manifest plaintext opened (its JSON lists every pack of every table). */
+export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+/** Largest pack plaintext opened for a data set of database rows: a pack holds at most
+ * `chunker.maxBytes` (4 MiB) unless one row alone is bigger; the bound leaves room for that and
+ * stops a decompression bomb long before it fills memory. */
+const MIN_PACK_BOUND = 32 * 1024 * 1024;
+/** Packs of disk files (extra folders) may hold one big file (base64) each. */
+const FILES_PACK_BOUND = 256 * 1024 * 1024;
+
+export function packBound(config: BackupConfig, set: string): number {
+  if (set === 'files') return FILES_PACK_BOUND;
+  return Math.min(FILES_PACK_BOUND, Math.max(MIN_PACK_BOUND, 4 * config.chunker.maxBytes));
+}
+
 export async function readManifest(r: BackupReader, head: Head, identity: string | null, codec: PackCodec): Promise<Manifest> {
   const sealed = await readExact(r, manifestPath(head.manifest.name), head.manifest.size, head.manifest.name);
-  const manifest = parseJsonFile(await codec.open(sealed, identity), manifestSchema, 'manifest');
+  const manifest = parseJsonFile(await codec.open(sealed, identity, MAX_MANIFEST_BYTES), manifestSchema, 'manifest');
   if (manifest.snapshotId !== head.snapshotId) throw new BackupError('damaged', 'manifest does not match HEAD');
   return manifest;
 }
@@ -98,14 +112,14 @@ export async function stageBackup(r: BackupReader, secret: string, codec: PackCo
   if (manifest.setId !== config.setId) throw new BackupError('damaged', 'manifest of another set');
   if (manifest.createdAt !== head.createdAt) throw new BackupError('damaged', 'manifest does not match HEAD');
   const listed = new Set(head.packs.map((p) => p[0]));
-  const entries = Object.values(manifest.dataSets).flatMap((s) => Object.values(s.tables).flatMap((t) => t.packs));
+  const entries = Object.entries(manifest.dataSets).flatMap(([set, s]) => Object.values(s.tables).flatMap((t) => t.packs.map((p) => ({ ...p, bound: packBound(config, set) }))));
   // A pack may hold several entries' pieces (format 2): each pack is opened, checked and parsed once.
-  const packs = new Map<string, { size: number; plainSha256: string }>();
+  const packs = new Map<string, { size: number; plainSha256: string; bound: number }>();
   for (const p of entries) {
     if (!listed.has(p.name)) throw new BackupError('damaged', `pack not in HEAD ${p.name}`);
     const seen = packs.get(p.name);
     if (seen && (seen.size !== p.size || seen.plainSha256 !== p.plainSha256)) throw new BackupError('damaged', `pack entries disagree ${p.name}`);
-    packs.set(p.name, { size: p.size, plainSha256: p.plainSha256 });
+    packs.set(p.name, { size: p.size, plainSha256: p.plainSha256, bound: Math.max(seen?.bound ?? 0, p.bound) });
   }
   const opened = new Map<string, unknown[]>();
   let done = 0;
@@ -114,7 +128,7 @@ export async function stageBackup(r: BackupReader, secret: string, codec: PackCo
   const pool = createPool(4);
   for (const [name, p] of packs) {
     await pool.run(async () => {
-      const plain = await codec.open(await readExact(r, packPath(name), p.size, name), identity);
+      const plain = await codec.open(await readExact(r, packPath(name), p.size, name), identity, p.bound);
       if ((await sha256Hex(plain)) !== p.plainSha256) throw new BackupError('damaged', `pack content ${name}`);
       opened.set(name, parseOrDamaged(plain));
       rawBytes += plain.length;
@@ -141,8 +155,12 @@ export async function stageBackup(r: BackupReader, secret: string, codec: PackCo
 
 function parseOrDamaged(plain: Uint8Array): unknown[] {
   try {
-    return parsePack(fromUtf8(plain));
-  } catch {
+    const text = fromUtf8(plain);
+    // Rows nested deeper than any table's are damage; restoring them would overflow the stack.
+    if (tooDeep(text)) throw new BackupError('damaged', 'pack nesting');
+    return parsePack(text);
+  } catch (e) {
+    if (e instanceof BackupError) throw e;
     throw new BackupError('damaged', 'pack is not NDJSON');
   }
 }

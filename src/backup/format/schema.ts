@@ -79,12 +79,46 @@ export const manifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
+/** Deepest nesting of arrays and objects accepted in a backup's JSON (the files written nest a
+ * few levels; rows a dozen): deeper input is damage, refused before a recursive walk overflows. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether `text` nests arrays/objects deeper than `max` (strings skipped; linear, no recursion). */
+export function tooDeep(text: string, max = MAX_JSON_DEPTH): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* backslash */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > max) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
+}
+
 /** Parses a JSON file; a newer formatVersion is 'unsupported-version', anything else 'damaged'. */
 export function parseJsonFile<T>(bytes: Uint8Array, schema: z.ZodType<T>, what: string): T {
+  try {
+    return parseJsonFileUnchecked(bytes, schema, what);
+  } catch (e) {
+    if (e instanceof BackupError) throw e;
+    // RangeError (stack), TypeError, a decoder's error: whatever the bytes provoke is damage.
+    throw new BackupError('damaged', `${what}: ${e instanceof Error ? e.name : 'unreadable'}`);
+  }
+}
+
+function parseJsonFileUnchecked<T>(bytes: Uint8Array, schema: z.ZodType<T>, what: string): T {
   let raw: unknown;
   try {
-    raw = JSON.parse(fromUtf8(bytes));
-  } catch {
+    const text = fromUtf8(bytes);
+    if (tooDeep(text)) throw new BackupError('damaged', `${what}: nested deeper than ${MAX_JSON_DEPTH}`);
+    raw = JSON.parse(text);
+  } catch (e) {
+    if (e instanceof BackupError) throw e;
     throw new BackupError('damaged', `${what}: not JSON`);
   }
   const version = typeof raw === 'object' && raw !== null ? (raw as { formatVersion?: unknown }).formatVersion : undefined;
