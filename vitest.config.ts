@@ -3,13 +3,13 @@
 // fuzz, `npm run test:fuzz` (or `npx vitest run --project fuzz`) runs fuzz alone, `npm test` both.
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
-const shared = {
+const shared: NonNullable<TestProjectInlineConfiguration['test']> = {
   environment: 'node',
   setupFiles: ['tests/setup/fake-indexeddb.ts'],
   testTimeout: 30_000,
   hookTimeout: 60_000,
   pool: 'forks',
-} as const;
+};
 
 function project(name: string, include: string[]): TestProjectInlineConfiguration {
   return { extends: true, test: { ...shared, name, include } };
