@@ -45,13 +45,18 @@ describe('service worker host', () => {
     const scope = fakeScope();
     installSyncHost(scope);
     const listen = new BroadcastChannel(SYNC_CHANNEL);
-    const events: SyncEvent[] = [];
-    listen.onmessage = (e) => events.push(e.data as SyncEvent);
+    // The run's end: the first state other than 'syncing' that reaches the channel.
+    const ended = new Promise<SyncEvent>((resolve) => {
+      listen.onmessage = (e) => {
+        const event = e.data as SyncEvent;
+        if (event.type === 'state' && event.state !== 'syncing') resolve(event);
+      };
+    });
     await dispatch(scope, 'message', { data: { type: 'sync', org: orgId, categories: 'push' } });
-    await new Promise((r) => setTimeout(r, 20));
+    const last = await ended;
     listen.close();
     expect(fake.current.receiptsStored()).toEqual(['m1']);
-    expect(events.at(-1)).toMatchObject({ type: 'state', org: orgId, state: 'idle', pending: 0 });
+    expect(last).toMatchObject({ type: 'state', org: orgId, state: 'idle', pending: 0 });
   });
 
   it('ignores messages that are not sync requests', async () => {
