@@ -1,20 +1,14 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
-import { FakeBackOffice } from '../testing/fakeBackOffice';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withTestBackOffice } from '../testing/testBackOffice';
 import { aReceipt, anArticle, engineDeps, freshDb, NOW, pairWith } from '../testing/fixtures';
 import { toArticleRow, type OrgDatabase } from '../../db/schema';
 import { countPending, countRejected, enqueueMutation } from '../outbox';
 import { pushOutbox } from './push';
 import { getLink } from './link';
 
-const fake = { current: new FakeBackOffice() };
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+const fake = withTestBackOffice();
 let db: OrgDatabase;
 beforeEach(async () => {
-  fake.current = new FakeBackOffice();
-  server.resetHandlers(...fake.current.handlers());
   db = freshDb();
   await pairWith(fake.current, db);
 });
@@ -43,7 +37,7 @@ describe('pushOutbox', () => {
     expect(await pushOutbox(engineDeps(db))).toMatchObject({ ok: false, reason: 'offline' });
     expect(await countPending(db)).toBe(1);
     expect(await pushOutbox(engineDeps(db))).toMatchObject({ ok: true, duplicate: 1, applied: 0 });
-    expect(fake.current.receiptsStored()).toEqual(['m1']);
+    expect(await fake.current.receiptsStored()).toEqual(['r1']);
     expect(await countPending(db)).toBe(0);
   });
 
@@ -83,13 +77,13 @@ describe('pushOutbox', () => {
     await sell(3);
     const res = await pushOutbox(engineDeps(db), 1);
     expect(res).toMatchObject({ ok: true, applied: 2, rejected: 1, remaining: 1 });
-    expect((await db.outbox.get('bad'))?.lastError).toBe('rejected:bad_request');
+    expect((await db.outbox.get('bad'))?.lastError).toBe('rejected:invalid_mutation');
     expect(await countRejected(db)).toBe(1);
   });
 
   it('on conflict applies the back office row and drops the mutation', async () => {
-    fake.current.upsert('article', 'a1', anArticle(1, { name: 'Server v1' }));
-    fake.current.upsert('article', 'a1', anArticle(1, { name: 'Server v2' }));
+    await fake.current.upsert('article', 'a1', anArticle(1, { name: 'Server v1' }));
+    await fake.current.upsert('article', 'a1', anArticle(1, { name: 'Server v2' }));
     await db.transaction('rw', [db.articles, db.outbox, db.settings], async () => {
       await db.articles.put(toArticleRow(anArticle(1, { name: 'Till edit' }), 'erp'));
       await enqueueMutation(db, { id: 'e1', kind: 'article', op: 'upsert', data: anArticle(1, { name: 'Till edit' }), baseRev: 1 }, NOW.toISOString());

@@ -4,6 +4,7 @@
 // queue moves on past it.
 import type { OrgDatabase, OutboxRow } from '../../db/schema';
 import { toArticleRow, toClientRow } from '../../db/schema';
+import { z } from 'zod';
 import { article, articleGroup, client } from '../entities';
 import { API_PREFIX, MAX_PUSH_BATCH, pushResponse, type MutationResult } from '../protocol';
 import { getActiveLink, markUnpaired } from './link';
@@ -59,6 +60,8 @@ interface Step {
   serverRow?: { table: 'articles' | 'articleGroups' | 'clients'; row: unknown };
 }
 
+const conflictRow = z.object({ deleted: z.boolean(), data: z.unknown() });
+
 /** Validates every conflict's server record before anything is written. */
 function planResults(rows: OutboxRow[], results: MutationResult[]): Result<{ steps: Step[] }> {
   const byId = new Map(results.map((r) => [r.id, r]));
@@ -66,12 +69,19 @@ function planResults(rows: OutboxRow[], results: MutationResult[]): Result<{ ste
   for (const row of rows) {
     const result = byId.get(row.id);
     if (!result) continue; // not acknowledged: stays for the next run
-    // A conflict without a server record (deleted there) just drops the mutation.
-    if (result.status !== 'conflict' || result.server == null) {
+    if (result.status !== 'conflict') {
       steps.push({ row, result });
       continue;
     }
-    const serverRow = toServerRow(row.kind, result.server);
+    // `server` is the back office's row {kind, id, rev, deleted, data}. A conflict without a live
+    // server record (deleted there) just drops the mutation.
+    const server = conflictRow.safeParse(result.server);
+    if (!server.success) return { ok: false, reason: 'malformed-response' };
+    if (server.data.deleted || server.data.data == null) {
+      steps.push({ row, result });
+      continue;
+    }
+    const serverRow = toServerRow(row.kind, server.data.data);
     if (serverRow === 'invalid') return { ok: false, reason: 'malformed-response' };
     steps.push({ row, result, ...(serverRow ? { serverRow } : {}) });
   }

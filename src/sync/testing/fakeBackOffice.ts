@@ -167,7 +167,7 @@ export class FakeBackOffice {
     if (kind === 'article' || kind === 'client' || kind === 'articleGroup') {
       const current = this.latest(parsed.data.data.id, kind);
       if (current && parsed.data.baseRev != null && parsed.data.baseRev < current.rev) {
-        return { id: m.id, status: 'conflict', rev: current.rev, server: current.data };
+        return { id: m.id, status: 'conflict', rev: current.rev, server: { kind, id: current.id, rev: current.rev, deleted: current.deleted, data: current.data } };
       }
       this.upsert(kind, parsed.data.data.id, parsed.data.data);
     }

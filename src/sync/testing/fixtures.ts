@@ -3,7 +3,8 @@ import { OrgDatabase } from '../../db/schema';
 import type { Article, Price, Receipt } from '../entities';
 import type { EngineDeps } from '../engine/types';
 import { savePairing } from '../engine/pair';
-import { FAKE_URL, type FakeBackOffice } from './fakeBackOffice';
+import { FAKE_URL, FakeBackOffice } from './fakeBackOffice';
+import type { TestBackOffice } from './testBackOffice';
 
 let dbCounter = 0;
 export function freshDb(): OrgDatabase {
@@ -17,10 +18,11 @@ export function engineDeps(db: OrgDatabase, over: Partial<EngineDeps> = {}): Eng
   return { db, fetch: (i, init) => fetch(i, init), clock: { now: () => NOW }, random: () => 0.5, timeoutMs: 200, ...over };
 }
 
-/** Pairs `db` with the fake server directly (no HTTP), as if pair() had succeeded. */
-export async function pairWith(server: FakeBackOffice, db: OrgDatabase): Promise<void> {
-  const token = `tok-direct-${'y'.repeat(40)}`;
-  server.tokens.set(token, 'till-1');
+/** Pairs `db` with the back office directly (no HTTP) as till 'till-1', as if pair() had succeeded. */
+export async function pairWith(server: FakeBackOffice | TestBackOffice, db: OrgDatabase): Promise<void> {
+  let token = `tok-direct-${'y'.repeat(40)}`;
+  if (server instanceof FakeBackOffice) server.tokens.set(token, 'till-1');
+  else token = await server.addTill('till-1');
   await savePairing(
     db,
     FAKE_URL,
