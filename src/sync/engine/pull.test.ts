@@ -1,18 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
-import { FakeBackOffice } from '../testing/fakeBackOffice';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withTestBackOffice } from '../testing/testBackOffice';
 import { aPrice, anArticle, engineDeps, freshDb, pairWith } from '../testing/fixtures';
 import { toArticleRow, type OrgDatabase } from '../../db/schema';
 import { pullCategory } from './pull';
 
-const fake = { current: new FakeBackOffice() };
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+const fake = withTestBackOffice();
 let db: OrgDatabase;
 beforeEach(async () => {
-  fake.current = new FakeBackOffice();
-  server.resetHandlers(...fake.current.handlers());
   db = freshDb();
   await pairWith(fake.current, db);
 });
@@ -20,7 +14,7 @@ afterEach(async () => db.delete());
 
 describe('pullCategory', () => {
   it('pulls every page and stores the last checkpoint with the sync time', async () => {
-    for (let i = 1; i <= 25; i++) fake.current.upsert('article', `a${i}`, anArticle(i));
+    for (let i = 1; i <= 25; i++) await fake.current.upsert('article', `a${i}`, anArticle(i));
     const progress: number[] = [];
     const res = await pullCategory(engineDeps(db, { pageLimit: 10 }), 'articles', (p) => progress.push(p.done));
     expect(res).toMatchObject({ ok: true, pulled: 25, pages: 3 });
@@ -29,29 +23,33 @@ describe('pullCategory', () => {
     const row = await db.articles.get('a7');
     expect(row).toMatchObject({ origin: 'erp', nameKey: 'article 7', activeFlag: 1 });
     const state = await db.syncState.get('articles');
-    expect(state).toMatchObject({ checkpoint: '25', lastSyncedAt: '2026-03-01T10:00:00.000Z', lastError: null });
+    expect(state).toMatchObject({ checkpoint: expect.any(String), lastSyncedAt: '2026-03-01T10:00:00.000Z', lastError: null });
+    // The checkpoint stored is the one the last page gave: pulling again sends it and gets nothing.
+    expect(await pullCategory(engineDeps(db), 'articles')).toMatchObject({ ok: true, pulled: 0 });
+    expect(fake.current.pullRequests.at(-1)).toBe(`articles:${state?.checkpoint}`);
   });
 
   it('sends the stored checkpoint and applies only the delta, tombstones deleting', async () => {
-    for (let i = 1; i <= 3; i++) fake.current.upsert('price', `p${i}`, aPrice(i, 100));
+    for (let i = 1; i <= 3; i++) await fake.current.upsert('price', `p${i}`, aPrice(i, 100));
     await pullCategory(engineDeps(db), 'prices');
-    fake.current.upsert('price', 'p2', aPrice(2, 555));
-    fake.current.remove('price', 'p3');
+    const checkpoint = (await db.syncState.get('prices'))?.checkpoint;
+    await fake.current.upsert('price', 'p2', aPrice(2, 555));
+    await fake.current.remove('price', 'p3');
     const res = await pullCategory(engineDeps(db), 'prices');
     expect(res).toMatchObject({ ok: true, pulled: 2 });
-    expect(fake.current.pullRequests.at(-1)).toBe('prices:3');
+    expect(fake.current.pullRequests.at(-1)).toBe(`prices:${checkpoint}`);
     expect((await db.prices.get('p2'))?.amount).toBe(555);
     expect(await db.prices.get('p3')).toBeUndefined();
     expect(await db.prices.count()).toBe(2);
   });
 
   it('replaces the category on reset but keeps goods created at the till', async () => {
-    fake.current.upsert('article', 'a1', anArticle(1));
-    fake.current.upsert('article', 'a2', anArticle(2));
+    await fake.current.upsert('article', 'a1', anArticle(1));
+    await fake.current.upsert('article', 'a2', anArticle(2));
     await pullCategory(engineDeps(db), 'articles');
     // The server forgot a2 without a tombstone, and our checkpoint expired.
-    fake.current.changes = fake.current.changes.filter((c) => c.id !== 'a2');
-    fake.current.expiredCheckpoints.add('2');
+    await fake.current.db.query(`DELETE FROM records WHERE kind = 'article' AND id = 'a2'`);
+    fake.current.expireCheckpoints();
     await db.articles.put(toArticleRow(anArticle(99), 'local'));
     const res = await pullCategory(engineDeps(db), 'articles');
     expect(res).toMatchObject({ ok: true, snapshot: true });
@@ -59,10 +57,11 @@ describe('pullCategory', () => {
   });
 
   it('keeps every old row while a reset snapshot fails midway, and moves no checkpoint', async () => {
-    for (let i = 1; i <= 4; i++) fake.current.upsert('price', `p${i}`, aPrice(i, 100));
+    for (let i = 1; i <= 4; i++) await fake.current.upsert('price', `p${i}`, aPrice(i, 100));
     await pullCategory(engineDeps(db), 'prices');
-    fake.current.expiredCheckpoints.add('4');
-    fake.current.upsert('price', 'p5', aPrice(5, 100));
+    const checkpoint = (await db.syncState.get('prices'))?.checkpoint;
+    fake.current.expireCheckpoints();
+    await fake.current.upsert('price', 'p5', aPrice(5, 100));
     // page 1 answers, page 2 fails
     const deps = engineDeps(db, { pageLimit: 2 });
     let calls = 0;
@@ -73,12 +72,12 @@ describe('pullCategory', () => {
     const res = await pullCategory(failing, 'prices');
     expect(res).toMatchObject({ ok: false, reason: 'offline' });
     expect(await db.prices.count()).toBeGreaterThanOrEqual(4);
-    expect((await db.syncState.get('prices'))?.checkpoint).toBe('4');
+    expect((await db.syncState.get('prices'))?.checkpoint).toBe(checkpoint);
     expect((await db.syncState.get('prices'))?.lastError).toBe('offline');
   });
 
   it('writes nothing when a page is malformed and records the reason', async () => {
-    fake.current.upsert('article', 'a1', anArticle(1));
+    await fake.current.upsert('article', 'a1', anArticle(1));
     fake.current.faults.pull.push('malformed');
     const res = await pullCategory(engineDeps(db), 'articles');
     expect(res).toMatchObject({ ok: false, reason: 'malformed-response' });
@@ -87,16 +86,16 @@ describe('pullCategory', () => {
   });
 
   it('writes nothing when one record of a page fails its schema', async () => {
-    fake.current.upsert('article', 'a1', anArticle(1));
-    fake.current.upsert('article', 'a2', { ...anArticle(2), price: 1.5 });
+    await fake.current.upsert('article', 'a1', anArticle(1));
+    await fake.current.upsert('article', 'a2', { ...anArticle(2), price: 1.5 });
     const res = await pullCategory(engineDeps(db), 'articles');
     expect(res).toMatchObject({ ok: false, reason: 'malformed-response' });
     expect(await db.articles.count()).toBe(0);
   });
 
   it('stores parameters under the shop key and currencies by code', async () => {
-    fake.current.upsert('parameters', 'shop', { shopName: 'S', receiptHeader: '', receiptFooter: '', taxMode: 'inclusive', baseCurrency: 'EUR', cashRounding: 1 });
-    fake.current.upsert('currency', 'USD', { code: 'USD', name: 'Dollar', decimals: 2, rate: '0.9', acceptedAsCash: true });
+    await fake.current.upsert('parameters', 'shop', { shopName: 'S', receiptHeader: '', receiptFooter: '', taxMode: 'inclusive', baseCurrency: 'EUR', cashRounding: 1 });
+    await fake.current.upsert('currency', 'USD', { code: 'USD', name: 'Dollar', decimals: 2, rate: '0.9', acceptedAsCash: true });
     await pullCategory(engineDeps(db), 'parameters');
     await pullCategory(engineDeps(db), 'currencies');
     expect((await db.parameters.get('shop'))?.shopName).toBe('S');
