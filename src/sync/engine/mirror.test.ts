@@ -1,19 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
-import { FakeBackOffice } from '../testing/fakeBackOffice';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withTestBackOffice } from '../testing/testBackOffice';
 import { anArticle, engineDeps, freshDb, pairWith } from '../testing/fixtures';
 import { toArticleRow, type OrgDatabase } from '../../db/schema';
 import { countLocalGoods, enableMirrorMode, isMirrorMode } from './mirror';
 import { pullCategory } from './pull';
 
-const fake = { current: new FakeBackOffice() };
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+const fake = withTestBackOffice();
 let db: OrgDatabase;
 beforeEach(async () => {
-  fake.current = new FakeBackOffice();
-  server.resetHandlers(...fake.current.handlers());
   db = freshDb();
   await pairWith(fake.current, db);
   await db.articles.bulkPut([toArticleRow(anArticle(1), 'erp'), toArticleRow(anArticle(60), 'local'), toArticleRow(anArticle(61), 'local')]);
@@ -41,18 +35,18 @@ describe('goods mirror mode', () => {
     const res = await enableMirrorMode(engineDeps(db), { confirm: true, pushFirst: true, newId: () => `mm${++n}` });
     expect(res).toMatchObject({ ok: true, deleted: 0, queued: 2, push: { ok: true, applied: 2 } });
     expect(await countLocalGoods(db)).toBe(0);
-    expect(fake.current.latest('a60', 'article')).toBeDefined();
+    expect(await fake.current.db.query(`SELECT id FROM records WHERE kind = 'article' AND id = 'a60'`)).toHaveLength(1);
     expect(await db.outbox.count()).toBe(0);
   });
 
   it('a reset in mirror mode removes local goods the back office lacks; off, it keeps them', async () => {
-    fake.current.upsert('article', 'a1', anArticle(1));
-    fake.current.expiredCheckpoints.add('0');
-    await db.syncState.update('articles', { checkpoint: '0' });
-    await pullCategory(engineDeps(db), 'articles');
+    await fake.current.upsert('article', 'a1', anArticle(1));
+    // A checkpoint the back office no longer accepts: the next pull is a reset snapshot.
+    await db.syncState.update('articles', { checkpoint: 'stale' });
+    expect(await pullCategory(engineDeps(db), 'articles')).toMatchObject({ ok: true, snapshot: true });
     expect(await db.articles.count()).toBe(3);
     await db.settings.put({ key: 'goodsMirror', value: true });
-    await db.syncState.update('articles', { checkpoint: '0' });
+    await db.syncState.update('articles', { checkpoint: 'stale' });
     await pullCategory(engineDeps(db), 'articles');
     expect(await db.articles.toCollection().primaryKeys()).toEqual(['a1']);
   });

@@ -1,36 +1,31 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
-import { FAKE_URL, FakeBackOffice } from '../testing/fakeBackOffice';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BACK_OFFICE_URL, withTestBackOffice } from '../testing/testBackOffice';
 import { aReceipt, engineDeps, freshDb, NOW } from '../testing/fixtures';
 import type { OrgDatabase } from '../../db/schema';
 import { enqueueMutation } from '../outbox';
 import { pair, type PairDeps } from './pair';
 import { getLink, setPeriods } from './link';
+import { CATEGORY_PERIODS } from '../../../server/sync/pair';
 
-const fake = { current: new FakeBackOffice() };
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+const fake = withTestBackOffice();
 let db: OrgDatabase;
 beforeEach(() => {
-  fake.current = new FakeBackOffice();
-  server.resetHandlers(...fake.current.handlers());
   db = freshDb();
 });
 afterEach(async () => db.delete());
 
 function pairDeps(): PairDeps {
   const base = engineDeps(db);
-  return { ...base, serverUrl: `${FAKE_URL}/`, installId: 'install-123', deviceName: 'Till 1', appVersion: '0.1.0', openDb: () => db };
+  return { ...base, serverUrl: `${BACK_OFFICE_URL}/`, installId: 'install-123', deviceName: 'Till 1', appVersion: '0.1.0', openDb: () => db };
 }
 
 describe('pair', () => {
   it('stores the link and the default periods', async () => {
-    const code = fake.current.issueCode('ABCD1234');
+    await fake.current.issueCode('ABCD1234');
     const res = await pair(pairDeps(), 'abcd-1234');
-    expect(res).toMatchObject({ ok: true, link: { tillId: `till-${code}`, serverUrl: FAKE_URL, unpairedAt: null } });
+    expect(res).toMatchObject({ ok: true, link: { tillId: expect.stringMatching(/^till_/), serverUrl: BACK_OFFICE_URL, unpairedAt: null } });
     expect(await getLink(db)).toMatchObject({ tillCode: 'T1', organization: { id: 'org1' } });
-    expect(await db.syncState.get('prices')).toMatchObject({ periodSec: 900, checkpoint: null });
+    expect(await db.syncState.get('prices')).toMatchObject({ periodSec: CATEGORY_PERIODS.prices, checkpoint: null });
   });
 
   it('reports a refused code by its server code, storing nothing', async () => {
@@ -40,15 +35,17 @@ describe('pair', () => {
   });
 
   it('re-pairing keeps the outbox and the chosen periods', async () => {
-    fake.current.issueCode('FIRST1');
-    fake.current.issueCode('SECOND2');
+    await fake.current.issueCode('FIRST1');
+    await fake.current.issueCode('SECOND2');
     await pair(pairDeps(), 'FIRST1');
     await setPeriods(db, { prices: 300 });
     await db.transaction('rw', [db.outbox, db.settings], () =>
       enqueueMutation(db, { id: 'm1', kind: 'receipt', op: 'upsert', data: aReceipt(1) }, NOW.toISOString()),
     );
+    const first = await getLink(db);
     const res = await pair(pairDeps(), 'SECOND2');
-    expect(res).toMatchObject({ ok: true, link: { tillId: 'till-SECOND2' } });
+    expect(res).toMatchObject({ ok: true, link: { tillId: expect.stringMatching(/^till_/) } });
+    expect(res.ok && res.link.tillId).not.toBe(first?.tillId);
     expect(await db.outbox.count()).toBe(1);
     expect((await db.syncState.get('prices'))?.periodSec).toBe(300);
   });

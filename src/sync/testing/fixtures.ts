@@ -18,11 +18,12 @@ export function engineDeps(db: OrgDatabase, over: Partial<EngineDeps> = {}): Eng
   return { db, fetch: (i, init) => fetch(i, init), clock: { now: () => NOW }, random: () => 0.5, timeoutMs: 200, ...over };
 }
 
-/** Pairs `db` with the back office directly (no HTTP) as till 'till-1', as if pair() had succeeded. */
-export async function pairWith(server: FakeBackOffice | TestBackOffice, db: OrgDatabase): Promise<void> {
+/** Pairs `db` with the back office directly (no HTTP) as till 'till-1', as if pair() had succeeded;
+ * `null` for tests that never reach a server. */
+export async function pairWith(server: FakeBackOffice | TestBackOffice | null, db: OrgDatabase): Promise<void> {
   let token = `tok-direct-${'y'.repeat(40)}`;
   if (server instanceof FakeBackOffice) server.tokens.set(token, 'till-1');
-  else token = await server.addTill('till-1');
+  else if (server) token = await server.addTill('till-1');
   await savePairing(
     db,
     FAKE_URL,

@@ -1,34 +1,28 @@
 // @vitest-environment jsdom
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { setupServer } from 'msw/node';
 import { http } from 'msw';
 import { openOrgDatabase, RegistryDatabase } from '../../db/schema';
 import { API_PREFIX } from '../protocol';
-import { FakeBackOffice, FAKE_URL } from '../testing/fakeBackOffice';
+import { BACK_OFFICE_URL, withTestBackOffice } from '../testing/testBackOffice';
 import { ConnectTill } from './ConnectTill';
 import { setSyncStatusFactory } from './syncSession';
 import { fakeStatus, initTestI18n, type FakeStatus } from './testing';
 
-const fake = { current: new FakeBackOffice() };
-const server = setupServer();
+const fake = withTestBackOffice();
 beforeAll(async () => {
   await initTestI18n();
-  server.listen({ onUnhandledRequest: 'error' });
 });
-afterAll(() => server.close());
 
 let registry: RegistryDatabase;
 let status: FakeStatus;
 beforeEach(() => {
-  fake.current = new FakeBackOffice();
-  // The till pairs with its own origin; forward to the fake back office.
-  server.resetHandlers(
+  // The till pairs with its own origin; forward to the back office.
+  fake.server.use(
     http.post(`${location.origin}${API_PREFIX}/pair`, async ({ request }) =>
-      fetch(`${FAKE_URL}${API_PREFIX}/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: await request.text() }),
+      fetch(`${BACK_OFFICE_URL}${API_PREFIX}/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: await request.text() }),
     ),
-    ...fake.current.handlers(),
   );
   registry = new RegistryDatabase(`reg-${Math.random().toString(36).slice(2)}`);
   status = fakeStatus();
@@ -57,7 +51,7 @@ describe('connect the till', () => {
     expect(await registry.organizations.count()).toBe(0);
   });
   it('pairs, starts the first sync, saves the periods and opens the organization', async () => {
-    const code = fake.current.issueCode('GOOD1234');
+    const code = await fake.current.issueCode('GOOD1234');
     const connected: string[] = [];
     renderConnect(async (id) => void connected.push(id));
     fireEvent.change(screen.getByTestId('sync-code'), { target: { value: code.toLowerCase() } });

@@ -2,7 +2,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { OrgDatabase, RegistryDatabase, toArticleRow } from '../../db/schema';
-import { FakeBackOffice } from '../testing/fakeBackOffice';
 import { anArticle, freshDb, NOW, pairWith } from '../testing/fixtures';
 import { isMirrorMode, markUnpaired } from '../engine';
 import { ConnectionSettings } from './ConnectionSettings';
@@ -16,7 +15,7 @@ beforeEach(async () => {
   db = freshDb();
   registry = new RegistryDatabase(`reg-${Math.random().toString(36).slice(2)}`);
   setSyncStatusFactory(() => fakeStatus().status);
-  await pairWith(new FakeBackOffice(), db);
+  await pairWith(null, db);
 });
 afterEach(async () => {
   cleanup();

@@ -2,7 +2,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { OrgDatabase, RegistryDatabase } from '../../db/schema';
-import { FakeBackOffice } from '../testing/fakeBackOffice';
 import { freshDb, pairWith } from '../testing/fixtures';
 import { Antenna } from './Antenna';
 import { DataUpdateScreen } from './DataUpdateScreen';
@@ -40,7 +39,7 @@ describe('antenna', () => {
     expect(fake.schedulers).toBe(0);
   });
   it('starts the scheduler once and shows pending rows, never synced', async () => {
-    await pairWith(new FakeBackOffice(), db);
+    await pairWith(null, db);
     renderIn(<Antenna />);
     await waitFor(() => expect(screen.getByTestId('antenna').dataset.state).toBe('synced'));
     act(() => fake.state$.next({ syncing: false, pending: 2, rejected: 0, offline: false, unpaired: false, allSynced: false }));
@@ -49,7 +48,7 @@ describe('antenna', () => {
     expect(fake.schedulers).toBe(1);
   });
   it('explains an offline state on tap and updates now', async () => {
-    await pairWith(new FakeBackOffice(), db);
+    await pairWith(null, db);
     renderIn(<Antenna />);
     await waitFor(() => expect(screen.getByTestId('antenna').dataset.state).toBe('synced'));
     act(() => fake.state$.next({ syncing: false, pending: 1, rejected: 0, offline: true, unpaired: false, reason: 'offline', allSynced: false }));
@@ -66,7 +65,7 @@ describe('data update screen', () => {
     expect(await screen.findByTestId('data-update-not-connected')).toBeTruthy();
   });
   it('shows progress, last sync and errors per tile and syncs a tapped category', async () => {
-    await pairWith(new FakeBackOffice(), db);
+    await pairWith(null, db);
     renderIn(<DataUpdateScreen />);
     await screen.findByTestId('tile-articles');
     act(() => {
@@ -93,7 +92,7 @@ describe('refresh button', () => {
     renderIn(<RefreshButton category="clients" />, 'demo');
     await waitFor(() => expect((screen.getByTestId('refresh-clients') as HTMLButtonElement).disabled).toBe(true));
     cleanup();
-    await pairWith(new FakeBackOffice(), db);
+    await pairWith(null, db);
     renderIn(<RefreshButton category="clients" />);
     await waitFor(() => expect((screen.getByTestId('refresh-clients') as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(screen.getByTestId('refresh-clients'));
