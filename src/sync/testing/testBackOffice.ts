@@ -102,6 +102,11 @@ export class TestBackOffice {
     return rev as number;
   }
 
+  /** Many records in one transaction (seeding). */
+  async upsertMany(records: readonly { kind: RecordKind; id: string; data: unknown }[]): Promise<void> {
+    await this.db.transaction((tx) => writeRecords(tx, records.map((r) => ({ ...r, data: r.data as Record<string, unknown> })), this.clock.now()));
+  }
+
   async remove(kind: RecordKind, id: string): Promise<number> {
     const [rev] = await this.db.transaction((tx) => writeRecords(tx, [{ kind, id, data: null }], this.clock.now()));
     return rev as number;
