@@ -3,8 +3,7 @@ import { OrgDatabase } from '../../db/schema';
 import type { Article, Price, Receipt } from '../entities';
 import type { EngineDeps } from '../engine/types';
 import { savePairing } from '../engine/pair';
-import { FAKE_URL, FakeBackOffice } from './fakeBackOffice';
-import type { TestBackOffice } from './testBackOffice';
+import { BACK_OFFICE_URL, type TestBackOffice } from './testBackOffice';
 
 let dbCounter = 0;
 export function freshDb(): OrgDatabase {
@@ -20,13 +19,11 @@ export function engineDeps(db: OrgDatabase, over: Partial<EngineDeps> = {}): Eng
 
 /** Pairs `db` with the back office directly (no HTTP) as till 'till-1', as if pair() had succeeded;
  * `null` for tests that never reach a server. */
-export async function pairWith(server: FakeBackOffice | TestBackOffice | null, db: OrgDatabase): Promise<void> {
-  let token = `tok-direct-${'y'.repeat(40)}`;
-  if (server instanceof FakeBackOffice) server.tokens.set(token, 'till-1');
-  else if (server) token = await server.addTill('till-1');
+export async function pairWith(server: TestBackOffice | null, db: OrgDatabase): Promise<void> {
+  const token = server ? await server.addTill('till-1') : `tok-direct-${'y'.repeat(40)}`;
   await savePairing(
     db,
-    FAKE_URL,
+    BACK_OFFICE_URL,
     {
       tillId: 'till-1',
       token,
