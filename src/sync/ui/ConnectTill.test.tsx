@@ -45,22 +45,22 @@ function renderConnect(onConnected: (id: string) => Promise<void>) {
 describe('connect the till', () => {
   it('shows the refusal reason for an unknown code and stays on the code form', async () => {
     renderConnect(async () => undefined);
-    fireEvent.change(screen.getByTestId('sync-code'), { target: { value: 'WRONG123' } });
-    fireEvent.click(screen.getByTestId('connect-submit'));
-    expect((await screen.findByTestId('connect-error')).dataset.reason).toBe('invalid_code');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Sync code' }), { target: { value: 'WRONG123' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('This sync code is not valid. Check it and try again.');
     expect(await registry.organizations.count()).toBe(0);
   });
   it('pairs, starts the first sync, saves the periods and opens the organization', async () => {
     const code = await fake.current.issueCode('GOOD1234');
     const connected: string[] = [];
     renderConnect(async (id) => void connected.push(id));
-    fireEvent.change(screen.getByTestId('sync-code'), { target: { value: code.toLowerCase() } });
-    fireEvent.click(screen.getByTestId('connect-submit'));
-    await screen.findByTestId('connect-established');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Sync code' }), { target: { value: code.toLowerCase() } });
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    await screen.findByText('Connection established');
     expect(status.requested).toEqual(['all']);
-    fireEvent.change(await screen.findByTestId('period-goods'), { target: { value: '300' } });
-    fireEvent.change(screen.getByTestId('period-employees'), { target: { value: 'never' } });
-    fireEvent.click(screen.getByTestId('periods-save'));
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Goods (articles, prices)' }), { target: { value: '300' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Employees (rights)' }), { target: { value: 'never' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(connected).toEqual(['org1']));
     const db = openOrgDatabase('org1');
     expect((await db.syncState.get('articles'))?.periodSec).toBe(300);
