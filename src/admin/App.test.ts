@@ -137,7 +137,7 @@ describe('admin app', () => {
     );
     expect(await screen.findByText(/No till is connected yet/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Generate a sync code' }));
-    expect((await screen.findByTestId('sync-code')).textContent).toBe('K7Q2M9');
+    expect(await screen.findByText('K7Q2M9')).toBeTruthy();
     expect(screen.getByRole('timer').textContent).toMatch(/^Expires in [45]:\d\d$/);
   });
 
