@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { firstValueFrom } from 'rxjs';
 import { filter } from 'rxjs/operators';
 import { aReceipt, freshDb, NOW, pairWith } from './testing/fixtures';
-import { FakeBackOffice } from './testing/fakeBackOffice';
 import type { OrgDatabase } from '../db/schema';
 import { enqueueMutation } from '../db/outbox';
 import { markUnpaired } from './engine/link';
@@ -18,7 +17,7 @@ const channelName = () => `pos-sync-test-${Math.random()}`;
 
 beforeEach(async () => {
   db = freshDb();
-  await pairWith(new FakeBackOffice(), db);
+  await pairWith(null, db);
   const name = channelName();
   emitter = new BroadcastChannel(name);
   asked.length = 0;

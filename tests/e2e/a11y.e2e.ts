@@ -49,7 +49,8 @@ describe('accessibility (axe-core)', () => {
     await page.getByLabel('Admin password').fill(server.adminPassword);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('navigation').first().waitFor();
-    await page.waitForTimeout(500);
+    // The dashboard with its data: the last of its cards.
+    await page.getByRole('heading', { name: 'Records' }).waitFor();
     const dashboard = await seriousViolations(page);
     await page.goto(`${server.url}/admin/#/tills`);
     await page.getByRole('heading', { name: 'Off-site backups' }).waitFor();

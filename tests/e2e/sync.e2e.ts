@@ -116,13 +116,14 @@ describe('the till syncs with the back office', () => {
     await second.goto(`${server.url}/#/sale`);
     await context.setOffline(false);
     const received = await waitFor(() => admin.receipts(), (r) => r.total >= 21, 90_000);
-    await new Promise((r) => setTimeout(r, 3000));
-    const final = await admin.receipts();
     expect(received.total).toBeGreaterThanOrEqual(21);
+    // The outbox (one database, shared by both tabs) empty: a row leaves it only once the server
+    // acknowledged it, so nothing is still on its way and the server's count is final.
+    await page.waitForSelector('[data-testid="antenna-pending"][data-count="0"]', { timeout: 30_000, state: 'attached' });
+    const final = await admin.receipts();
     expect(final.total).toBe(21);
     const serverNumbers = new Set(final.items.map((r) => r.number));
     for (const n of numbers) expect(serverNumbers.has(n)).toBe(true);
-    await page.waitForSelector('[data-testid="antenna-pending"][data-count="0"]', { timeout: 30_000, state: 'attached' });
     await second.close();
   });
 });

@@ -15,7 +15,7 @@ import { getSyncStates } from '../../src/sync/engine/link';
 import { pullCategory } from '../../src/sync/engine/pull';
 import { CATEGORIES, CATEGORY_KINDS, type Category, type PulledRecord, type RecordKind } from '@model';
 import { API_PREFIX, pullResponse } from '@model';
-import { FAKE_URL, FakeBackOffice } from '../../src/sync/testing/fakeBackOffice';
+import { BACK_OFFICE_URL, TestBackOffice } from '../../src/sync/testing/testBackOffice';
 import { aPrice, anArticle, engineDeps, freshDb, pairWith } from '../../src/sync/testing/fixtures';
 import { fuzzParams, jsonPaths, mutatedJson, replaceAt, watchUnhandled } from './seed';
 
@@ -29,7 +29,7 @@ interface Answer {
 
 const server = setupServer();
 const unhandled = watchUnhandled();
-const fake = new FakeBackOffice();
+let backOffice: TestBackOffice | undefined;
 let db: OrgDatabase;
 /** The answers of the current run, in order; once they are used up the network is down (so a
  * till that keeps asking — a loop — ends as offline and fails the property). */
@@ -195,23 +195,24 @@ describe('fuzzing the sync client with malformed pull answers', () => {
     server.listen({ onUnhandledRequest: 'error' });
     // The pages the generators start from are valid.
     for (const c of CATEGORIES) expect(pullResponse.safeParse(validPage(c, 4, false)).success).toBe(true);
-    // A till with data in every category and a stored checkpoint, pulled from the fake back office.
+    // A till with data in every category and a stored checkpoint, pulled from the back office.
+    const office = (backOffice = await TestBackOffice.start());
     for (let i = 1; i <= 5; i++) {
-      fake.upsert('article', `a${i}`, anArticle(i));
-      fake.upsert('price', `p${i}`, aPrice(i, 100 + i));
+      await office.upsert('article', `a${i}`, anArticle(i));
+      await office.upsert('price', `p${i}`, aPrice(i, 100 + i));
     }
     for (const [kind, make] of Object.entries(RECORDS) as [RecordKind, (n: number) => { id: string; data: unknown }][]) {
       if (kind === 'article' || kind === 'price') continue;
       const r = make(1);
-      fake.upsert(kind, r.id, r.data);
+      await office.upsert(kind, r.id, r.data);
     }
-    server.resetHandlers(...fake.handlers());
+    server.resetHandlers(...office.handlers());
     db = freshDb();
-    await pairWith(fake, db);
+    await pairWith(office, db);
     for (const c of CATEGORIES) expect(await pullCategory(engineDeps(db), c)).toMatchObject({ ok: true });
     // From here on the server answers whatever the property chose.
     server.resetHandlers(
-      http.get(`${FAKE_URL}${API_PREFIX}/pull/:category`, () => {
+      http.get(`${BACK_OFFICE_URL}${API_PREFIX}/pull/:category`, () => {
         const a = queue.shift();
         if (!a) return HttpResponse.error();
         if (a.what !== VALID) answered += 1;
@@ -225,6 +226,7 @@ describe('fuzzing the sync client with malformed pull answers', () => {
     server.close();
     unhandled.stop();
     await db?.delete();
+    await backOffice?.close();
   });
 
   const runs = Number(process.env.FUZZ_CLIENT_RUNS ?? 1_050);

@@ -1,10 +1,9 @@
 // The issue's "done means", in-process: pair with a code, fill the tiles, sell offline, come back
-// online, and every receipt reaches the (fake, msw) back office exactly once.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
+// online, and every receipt reaches the back office (the real app on PGlite, behind msw) exactly once.
+import { afterEach, describe, expect, it } from 'vitest';
 import { firstValueFrom } from 'rxjs';
 import { filter } from 'rxjs/operators';
-import { FAKE_URL, FakeBackOffice } from '../../src/sync/testing/fakeBackOffice';
+import { BACK_OFFICE_URL, withTestBackOffice } from '../../src/sync/testing/testBackOffice';
 import { aPrice, aReceipt, anArticle, freshDb, NOW } from '../../src/sync/testing/fixtures';
 import type { OrgDatabase } from '../../src/db/schema';
 import { pair } from '../../src/sync/engine/pair';
@@ -14,24 +13,24 @@ import { createMemoryLocks } from '../../src/sync/host/lock';
 import { createPageRunner, createSyncClient } from '../../src/sync/host/page-host';
 import { createSyncStatus, type AntennaState } from '../../src/sync/status';
 
-const fake = new FakeBackOffice();
-const server = setupServer(...fake.handlers());
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+const backOffice = withTestBackOffice();
 const dbs: OrgDatabase[] = [];
 afterEach(async () => Promise.all(dbs.map((d) => d.delete())));
 
-describe('sync end to end against the fake back office', () => {
+describe('sync end to end against the back office', () => {
   it('pairs, fills the tiles, and delivers 20 offline sales exactly once', async () => {
-    for (let i = 1; i <= 300; i++) fake.upsert('article', `a${i}`, anArticle(i));
-    fake.upsert('priceList', 'pl1', { id: 'pl1', name: 'Retail', priority: 1 });
-    for (let i = 1; i <= 50; i++) fake.upsert('price', `p${i}`, aPrice(i, 1000 + i));
-    const code = fake.issueCode('PAIR2026');
+    const fake = backOffice.current;
+    await fake.upsertMany([
+      ...Array.from({ length: 300 }, (_, i) => ({ kind: 'article' as const, id: `a${i + 1}`, data: anArticle(i + 1) })),
+      { kind: 'priceList', id: 'pl1', data: { id: 'pl1', name: 'Retail', priority: 1 } },
+      ...Array.from({ length: 50 }, (_, i) => ({ kind: 'price' as const, id: `p${i + 1}`, data: aPrice(i + 1, 1000 + i + 1) })),
+    ]);
+    const code = await fake.issueCode('PAIR2026');
     const db = freshDb();
     dbs.push(db);
     const clock = { now: () => NOW };
     const paired = await pair(
-      { fetch: (i, init) => fetch(i, init), clock, serverUrl: FAKE_URL, installId: 'install-e2e', deviceName: 'Till', appVersion: '0.1.0', openStore: () => syncStoreOf(db) },
+      { fetch: (i, init) => fetch(i, init), clock, serverUrl: BACK_OFFICE_URL, installId: 'install-e2e', deviceName: 'Till', appVersion: '0.1.0', openStore: () => syncStoreOf(db) },
       code,
     );
     expect(paired.ok).toBe(true);
@@ -48,7 +47,7 @@ describe('sync end to end against the fake back office', () => {
     await firstValueFrom(status.state$.pipe(filter((s) => s.allSynced)));
     expect(seen.some((s) => s.syncing)).toBe(true);
 
-    fake.upsert('price', 'p7', aPrice(7, 4242));
+    await fake.upsert('price', 'p7', aPrice(7, 4242));
     await status.requestSync(['prices']);
     expect((await db.prices.get('p7'))?.amount).toBe(4242);
 
@@ -67,7 +66,7 @@ describe('sync end to end against the fake back office', () => {
     fake.faults.push.push('lose-response');
     await status.requestSync('push');
     await status.requestSync('push');
-    expect(fake.receiptsStored().sort()).toEqual(Array.from({ length: 20 }, (_, i) => `sale-${i + 1}`).sort());
+    expect((await fake.receiptsStored()).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `r${i + 1}`).sort());
     expect(await db.outbox.count()).toBe(0);
     await firstValueFrom(status.state$.pipe(filter((s) => s.allSynced)));
     sub.unsubscribe();

@@ -1,23 +1,17 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
-import { FakeBackOffice } from '../testing/fakeBackOffice';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withTestBackOffice } from '../testing/testBackOffice';
 import { anArticle, engineDeps, pairWith } from '../testing/fixtures';
 import { STORE_ADAPTERS, type StoreHarness } from '../testing/stores';
 import { toArticleRow } from '../../db/schema';
 import { countLocalGoods, enableMirrorMode, isMirrorMode } from './mirror';
 import { pullCategory } from './pull';
 
-const fake = { current: new FakeBackOffice() };
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+const fake = withTestBackOffice();
 
 describe.each(STORE_ADAPTERS)('goods mirror mode (%s store)', (_name, createStore) => {
   let h: StoreHarness;
   let store: StoreHarness['store'];
   beforeEach(async () => {
-    fake.current = new FakeBackOffice();
-    server.resetHandlers(...fake.current.handlers());
     h = createStore();
     store = h.store;
     await pairWith(fake.current, store);
@@ -45,18 +39,18 @@ describe.each(STORE_ADAPTERS)('goods mirror mode (%s store)', (_name, createStor
     const res = await enableMirrorMode(engineDeps(store), { confirm: true, pushFirst: true, newId: () => `mm${++n}` });
     expect(res).toMatchObject({ ok: true, deleted: 0, queued: 2, push: { ok: true, applied: 2 } });
     expect(await countLocalGoods(store)).toBe(0);
-    expect(fake.current.latest('a60', 'article')).toBeDefined();
+    expect(await fake.current.db.query(`SELECT id FROM records WHERE kind = 'article' AND id = 'a60'`)).toHaveLength(1);
     expect(await h.count('outbox')).toBe(0);
   });
 
   it('a reset in mirror mode removes local goods the back office lacks; off, it keeps them', async () => {
-    fake.current.upsert('article', 'a1', anArticle(1));
-    fake.current.expiredCheckpoints.add('0');
-    await h.update('syncState', 'articles', { checkpoint: '0' });
-    await pullCategory(engineDeps(store), 'articles');
+    await fake.current.upsert('article', 'a1', anArticle(1));
+    // A checkpoint the back office no longer accepts: the next pull is a reset snapshot.
+    await h.update('syncState', 'articles', { checkpoint: 'stale' });
+    expect(await pullCategory(engineDeps(store), 'articles')).toMatchObject({ ok: true, snapshot: true });
     expect(await h.count('articles')).toBe(3);
     await h.put('settings', { key: 'goodsMirror', value: true });
-    await h.update('syncState', 'articles', { checkpoint: '0' });
+    await h.update('syncState', 'articles', { checkpoint: 'stale' });
     await pullCategory(engineDeps(store), 'articles');
     expect(await h.keys('articles')).toEqual(['a1']);
   });

@@ -1,22 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
-import { FAKE_URL, FakeBackOffice } from '../testing/fakeBackOffice';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BACK_OFFICE_URL, DEFAULT_PERIODS, withTestBackOffice } from '../testing/testBackOffice';
 import { aReceipt, engineDeps, NOW } from '../testing/fixtures';
 import { STORE_ADAPTERS, type StoreHarness } from '../testing/stores';
 import { pair, type PairDeps } from './pair';
 import { getLink, setPeriods } from './link';
 
-const fake = { current: new FakeBackOffice() };
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+const fake = withTestBackOffice();
 
 describe.each(STORE_ADAPTERS)('pair (%s store)', (_name, createStore) => {
   let h: StoreHarness;
   let store: StoreHarness['store'];
   beforeEach(() => {
-    fake.current = new FakeBackOffice();
-    server.resetHandlers(...fake.current.handlers());
     h = createStore();
     store = h.store;
   });
@@ -24,15 +18,15 @@ describe.each(STORE_ADAPTERS)('pair (%s store)', (_name, createStore) => {
 
   function pairDeps(): PairDeps {
     const base = engineDeps(store);
-    return { ...base, serverUrl: `${FAKE_URL}/`, installId: 'install-123', deviceName: 'Till 1', appVersion: '0.1.0', openStore: () => store };
+    return { ...base, serverUrl: `${BACK_OFFICE_URL}/`, installId: 'install-123', deviceName: 'Till 1', appVersion: '0.1.0', openStore: () => store };
   }
 
   it('stores the link and the default periods', async () => {
-    const code = fake.current.issueCode('ABCD1234');
+    await fake.current.issueCode('ABCD1234');
     const res = await pair(pairDeps(), 'abcd-1234');
-    expect(res).toMatchObject({ ok: true, link: { tillId: `till-${code}`, serverUrl: FAKE_URL, unpairedAt: null } });
+    expect(res).toMatchObject({ ok: true, link: { tillId: expect.stringMatching(/^till_/), serverUrl: BACK_OFFICE_URL, unpairedAt: null } });
     expect(await getLink(store)).toMatchObject({ tillCode: 'T1', organization: { id: 'org1' } });
-    expect(await h.get('syncState', 'prices')).toMatchObject({ periodSec: 900, checkpoint: null });
+    expect(await h.get('syncState', 'prices')).toMatchObject({ periodSec: DEFAULT_PERIODS.prices, checkpoint: null });
   });
 
   it('reports a refused code by its server code, storing nothing', async () => {
@@ -42,13 +36,15 @@ describe.each(STORE_ADAPTERS)('pair (%s store)', (_name, createStore) => {
   });
 
   it('re-pairing keeps the outbox and the chosen periods', async () => {
-    fake.current.issueCode('FIRST1');
-    fake.current.issueCode('SECOND2');
+    await fake.current.issueCode('FIRST1');
+    await fake.current.issueCode('SECOND2');
     await pair(pairDeps(), 'FIRST1');
     await setPeriods(store, { prices: 300 });
     await h.enqueue({ id: 'm1', kind: 'receipt', op: 'upsert', data: aReceipt(1) }, NOW.toISOString());
+    const first = await getLink(store);
     const res = await pair(pairDeps(), 'SECOND2');
-    expect(res).toMatchObject({ ok: true, link: { tillId: 'till-SECOND2' } });
+    expect(res).toMatchObject({ ok: true, link: { tillId: expect.stringMatching(/^till_/) } });
+    expect(res.ok && res.link.tillId).not.toBe(first?.tillId);
     expect(await h.count('outbox')).toBe(1);
     expect((await h.get('syncState', 'prices'))?.periodSec).toBe(300);
   });

@@ -1,22 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
-import { FakeBackOffice } from '../testing/fakeBackOffice';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withTestBackOffice } from '../testing/testBackOffice';
 import { aPrice, anArticle, engineDeps, pairWith } from '../testing/fixtures';
 import { STORE_ADAPTERS, type StoreHarness } from '../testing/stores';
 import { toArticleRow } from '../../db/schema';
 import { pullCategory } from './pull';
 
-const fake = { current: new FakeBackOffice() };
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+const fake = withTestBackOffice();
 
 describe.each(STORE_ADAPTERS)('pullCategory (%s store)', (_name, createStore) => {
   let h: StoreHarness;
   let store: StoreHarness['store'];
   beforeEach(async () => {
-    fake.current = new FakeBackOffice();
-    server.resetHandlers(...fake.current.handlers());
     h = createStore();
     store = h.store;
     await pairWith(fake.current, store);
@@ -24,7 +18,7 @@ describe.each(STORE_ADAPTERS)('pullCategory (%s store)', (_name, createStore) =>
   afterEach(async () => h.dispose());
 
   it('pulls every page and stores the last checkpoint with the sync time', async () => {
-    for (let i = 1; i <= 25; i++) fake.current.upsert('article', `a${i}`, anArticle(i));
+    for (let i = 1; i <= 25; i++) await fake.current.upsert('article', `a${i}`, anArticle(i));
     const progress: number[] = [];
     const res = await pullCategory(engineDeps(store, { pageLimit: 10 }), 'articles', (p) => progress.push(p.done));
     expect(res).toMatchObject({ ok: true, pulled: 25, pages: 3 });
@@ -33,29 +27,33 @@ describe.each(STORE_ADAPTERS)('pullCategory (%s store)', (_name, createStore) =>
     const row = await h.get('articles', 'a7');
     expect(row).toMatchObject({ origin: 'erp', nameKey: 'article 7', activeFlag: 1 });
     const state = await h.get('syncState', 'articles');
-    expect(state).toMatchObject({ checkpoint: '25', lastSyncedAt: '2026-03-01T10:00:00.000Z', lastError: null });
+    expect(state).toMatchObject({ checkpoint: expect.any(String), lastSyncedAt: '2026-03-01T10:00:00.000Z', lastError: null });
+    // The checkpoint stored is the one the last page gave: pulling again sends it and gets nothing.
+    expect(await pullCategory(engineDeps(store), 'articles')).toMatchObject({ ok: true, pulled: 0 });
+    expect(fake.current.pullRequests.at(-1)).toBe(`articles:${String(state?.checkpoint)}`);
   });
 
   it('sends the stored checkpoint and applies only the delta, tombstones deleting', async () => {
-    for (let i = 1; i <= 3; i++) fake.current.upsert('price', `p${i}`, aPrice(i, 100));
+    for (let i = 1; i <= 3; i++) await fake.current.upsert('price', `p${i}`, aPrice(i, 100));
     await pullCategory(engineDeps(store), 'prices');
-    fake.current.upsert('price', 'p2', aPrice(2, 555));
-    fake.current.remove('price', 'p3');
+    const checkpoint = (await h.get('syncState', 'prices'))?.checkpoint;
+    await fake.current.upsert('price', 'p2', aPrice(2, 555));
+    await fake.current.remove('price', 'p3');
     const res = await pullCategory(engineDeps(store), 'prices');
     expect(res).toMatchObject({ ok: true, pulled: 2 });
-    expect(fake.current.pullRequests.at(-1)).toBe('prices:3');
+    expect(fake.current.pullRequests.at(-1)).toBe(`prices:${String(checkpoint)}`);
     expect((await h.get('prices', 'p2'))?.amount).toBe(555);
     expect(await h.get('prices', 'p3')).toBeUndefined();
     expect(await h.count('prices')).toBe(2);
   });
 
   it('replaces the category on reset but keeps goods created at the till', async () => {
-    fake.current.upsert('article', 'a1', anArticle(1));
-    fake.current.upsert('article', 'a2', anArticle(2));
+    await fake.current.upsert('article', 'a1', anArticle(1));
+    await fake.current.upsert('article', 'a2', anArticle(2));
     await pullCategory(engineDeps(store), 'articles');
     // The server forgot a2 without a tombstone, and our checkpoint expired.
-    fake.current.changes = fake.current.changes.filter((c) => c.id !== 'a2');
-    fake.current.expiredCheckpoints.add('2');
+    await fake.current.db.query(`DELETE FROM records WHERE kind = 'article' AND id = 'a2'`);
+    fake.current.expireCheckpoints();
     await h.put('articles', toArticleRow(anArticle(99), 'local'));
     const res = await pullCategory(engineDeps(store), 'articles');
     expect(res).toMatchObject({ ok: true, snapshot: true });
@@ -63,10 +61,11 @@ describe.each(STORE_ADAPTERS)('pullCategory (%s store)', (_name, createStore) =>
   });
 
   it('keeps every old row while a reset snapshot fails midway, and moves no checkpoint', async () => {
-    for (let i = 1; i <= 4; i++) fake.current.upsert('price', `p${i}`, aPrice(i, 100));
+    for (let i = 1; i <= 4; i++) await fake.current.upsert('price', `p${i}`, aPrice(i, 100));
     await pullCategory(engineDeps(store), 'prices');
-    fake.current.expiredCheckpoints.add('4');
-    fake.current.upsert('price', 'p5', aPrice(5, 100));
+    const checkpoint = (await h.get('syncState', 'prices'))?.checkpoint;
+    fake.current.expireCheckpoints();
+    await fake.current.upsert('price', 'p5', aPrice(5, 100));
     // page 1 answers, page 2 fails
     const deps = engineDeps(store, { pageLimit: 2 });
     let calls = 0;
@@ -77,12 +76,12 @@ describe.each(STORE_ADAPTERS)('pullCategory (%s store)', (_name, createStore) =>
     const res = await pullCategory(failing, 'prices');
     expect(res).toMatchObject({ ok: false, reason: 'offline' });
     expect(await h.count('prices')).toBeGreaterThanOrEqual(4);
-    expect((await h.get('syncState', 'prices'))?.checkpoint).toBe('4');
+    expect((await h.get('syncState', 'prices'))?.checkpoint).toBe(checkpoint);
     expect((await h.get('syncState', 'prices'))?.lastError).toBe('offline');
   });
 
   it('writes nothing when a page is malformed and records the reason', async () => {
-    fake.current.upsert('article', 'a1', anArticle(1));
+    await fake.current.upsert('article', 'a1', anArticle(1));
     fake.current.faults.pull.push('malformed');
     const res = await pullCategory(engineDeps(store), 'articles');
     expect(res).toMatchObject({ ok: false, reason: 'malformed-response' });
@@ -91,7 +90,7 @@ describe.each(STORE_ADAPTERS)('pullCategory (%s store)', (_name, createStore) =>
   });
 
   it('reports a failing store as storage-error, writing nothing and moving no checkpoint', async () => {
-    fake.current.upsert('article', 'a1', anArticle(1));
+    await fake.current.upsert('article', 'a1', anArticle(1));
     h.failNextWrite();
     const res = await pullCategory(engineDeps(store), 'articles');
     expect(res).toMatchObject({ ok: false, reason: 'storage-error', code: 'QuotaExceededError' });
@@ -100,16 +99,16 @@ describe.each(STORE_ADAPTERS)('pullCategory (%s store)', (_name, createStore) =>
   });
 
   it('writes nothing when one record of a page fails its schema', async () => {
-    fake.current.upsert('article', 'a1', anArticle(1));
-    fake.current.upsert('article', 'a2', { ...anArticle(2), price: 1.5 });
+    await fake.current.upsert('article', 'a1', anArticle(1));
+    await fake.current.upsert('article', 'a2', { ...anArticle(2), price: 1.5 });
     const res = await pullCategory(engineDeps(store), 'articles');
     expect(res).toMatchObject({ ok: false, reason: 'malformed-response' });
     expect(await h.count('articles')).toBe(0);
   });
 
   it('stores parameters under the shop key and currencies by code', async () => {
-    fake.current.upsert('parameters', 'shop', { shopName: 'S', receiptHeader: '', receiptFooter: '', taxMode: 'inclusive', baseCurrency: 'EUR', cashRounding: 1 });
-    fake.current.upsert('currency', 'USD', { code: 'USD', name: 'Dollar', decimals: 2, rate: '0.9', acceptedAsCash: true });
+    await fake.current.upsert('parameters', 'shop', { shopName: 'S', receiptHeader: '', receiptFooter: '', taxMode: 'inclusive', baseCurrency: 'EUR', cashRounding: 1 });
+    await fake.current.upsert('currency', 'USD', { code: 'USD', name: 'Dollar', decimals: 2, rate: '0.9', acceptedAsCash: true });
     await pullCategory(engineDeps(store), 'parameters');
     await pullCategory(engineDeps(store), 'currencies');
     expect((await h.get('parameters', 'shop'))?.shopName).toBe('S');

@@ -1,6 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
-import { FakeBackOffice } from '../testing/fakeBackOffice';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { http, HttpResponse } from 'msw';
+import { API_PREFIX } from '@model';
+import { BACK_OFFICE_URL, withTestBackOffice } from '../testing/testBackOffice';
 import { aReceipt, anArticle, engineDeps, freshDb, NOW, pairWith } from '../testing/fixtures';
 import { STORE_ADAPTERS, type StoreHarness } from '../testing/stores';
 import { toArticleRow, type OrgDatabase } from '../../db/schema';
@@ -9,17 +10,12 @@ import { countRejected } from '../dexieStore';
 import { pushOutbox } from './push';
 import { getLink } from './link';
 
-const fake = { current: new FakeBackOffice() };
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+const fake = withTestBackOffice();
 
 describe.each(STORE_ADAPTERS)('pushOutbox (%s store)', (_name, createStore) => {
   let h: StoreHarness;
   let store: StoreHarness['store'];
   beforeEach(async () => {
-    fake.current = new FakeBackOffice();
-    server.resetHandlers(...fake.current.handlers());
     h = createStore();
     store = h.store;
     await pairWith(fake.current, store);
@@ -43,7 +39,7 @@ describe.each(STORE_ADAPTERS)('pushOutbox (%s store)', (_name, createStore) => {
     expect(await pushOutbox(engineDeps(store))).toMatchObject({ ok: false, reason: 'offline' });
     expect(await h.count('outbox')).toBe(1);
     expect(await pushOutbox(engineDeps(store))).toMatchObject({ ok: true, duplicate: 1, applied: 0 });
-    expect(fake.current.receiptsStored()).toEqual(['m1']);
+    expect(await fake.current.receiptsStored()).toEqual(['r1']);
     expect(await h.count('outbox')).toBe(0);
   });
 
@@ -81,16 +77,40 @@ describe.each(STORE_ADAPTERS)('pushOutbox (%s store)', (_name, createStore) => {
     await sell(3);
     const res = await pushOutbox(engineDeps(store), 1);
     expect(res).toMatchObject({ ok: true, applied: 2, rejected: 1, remaining: 1 });
-    expect(await h.get('outbox', 'bad')).toMatchObject({ lastError: 'rejected:bad_request', attempts: 1 });
+    expect(await h.get('outbox', 'bad')).toMatchObject({ lastError: 'rejected:invalid_mutation', attempts: 1 });
   });
 
   it('on conflict applies the back office row and drops the mutation', async () => {
-    fake.current.upsert('article', 'a1', anArticle(1, { name: 'Server v1' }));
-    fake.current.upsert('article', 'a1', anArticle(1, { name: 'Server v2' }));
+    await fake.current.upsert('article', 'a1', anArticle(1, { name: 'Server v1' }));
+    await fake.current.upsert('article', 'a1', anArticle(1, { name: 'Server v2' }));
     await h.put('articles', toArticleRow(anArticle(1, { name: 'Till edit' }), 'erp'));
     await h.enqueue({ id: 'e1', kind: 'article', op: 'upsert', data: anArticle(1, { name: 'Till edit' }), baseRev: 1 }, NOW.toISOString());
     expect(await pushOutbox(engineDeps(store))).toMatchObject({ ok: true, conflict: 1 });
     expect((await h.get('articles', 'a1'))?.name).toBe('Server v2');
+    expect(await h.count('outbox')).toBe(0);
+  });
+
+  it('on conflict with a record deleted at the back office drops the mutation and keeps the local row', async () => {
+    await fake.current.upsert('article', 'a1', anArticle(1, { name: 'Server v1' }));
+    await fake.current.remove('article', 'a1');
+    await h.put('articles', toArticleRow(anArticle(1, { name: 'Till edit' }), 'erp'));
+    await h.enqueue({ id: 'e1', kind: 'article', op: 'upsert', data: anArticle(1, { name: 'Till edit' }), baseRev: 1 }, NOW.toISOString());
+    expect(await pushOutbox(engineDeps(store))).toMatchObject({ ok: true, conflict: 1 });
+    expect((await h.get('articles', 'a1'))?.name).toBe('Till edit');
+    expect(await h.count('outbox')).toBe(0);
+  });
+
+  it('reads a conflict\'s server record from the row the back office sends, not the bare record', async () => {
+    await h.put('articles', toArticleRow(anArticle(1, { name: 'Till edit' }), 'erp'));
+    await h.enqueue({ id: 'e1', kind: 'article', op: 'upsert', data: anArticle(1, { name: 'Till edit' }), baseRev: 1 }, NOW.toISOString());
+    // The record itself where the row {kind, id, rev, deleted, data} belongs: not a valid answer.
+    fake.server.use(http.post(`${BACK_OFFICE_URL}${API_PREFIX}/push`, () => HttpResponse.json({ results: [{ id: 'e1', status: 'conflict', rev: 3, server: anArticle(1, { name: 'Bare' }) }], serverTime: NOW.toISOString() })));
+    expect(await pushOutbox(engineDeps(store))).toMatchObject({ ok: false, reason: 'malformed-response' });
+    expect(await h.count('outbox')).toBe(1);
+    const row = { kind: 'article', id: 'a1', rev: 3, deleted: false, data: anArticle(1, { name: 'Wrapped' }) };
+    fake.server.use(http.post(`${BACK_OFFICE_URL}${API_PREFIX}/push`, () => HttpResponse.json({ results: [{ id: 'e1', status: 'conflict', rev: 3, server: row }], serverTime: NOW.toISOString() })));
+    expect(await pushOutbox(engineDeps(store))).toMatchObject({ ok: true, conflict: 1 });
+    expect((await h.get('articles', 'a1'))?.name).toBe('Wrapped');
     expect(await h.count('outbox')).toBe(0);
   });
 
@@ -105,8 +125,6 @@ describe.each(STORE_ADAPTERS)('pushOutbox (%s store)', (_name, createStore) => {
 describe('enqueueMutation (Dexie)', () => {
   let db: OrgDatabase;
   beforeEach(async () => {
-    fake.current = new FakeBackOffice();
-    server.resetHandlers(...fake.current.handlers());
     db = freshDb();
     await pairWith(fake.current, db);
   });

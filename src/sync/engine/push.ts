@@ -2,6 +2,7 @@
 // when the server acknowledged it (applied or duplicate). A conflict means the back office won:
 // its row is applied locally and the mutation dropped. A rejected row stays, marked, and the
 // queue moves on past it.
+import { z } from 'zod';
 import { article, articleGroup, client } from '@model';
 import { API_PREFIX, MAX_PUSH_BATCH, pushResponse, type MutationResult } from '@model';
 import { getActiveLink, markUnpaired } from './link';
@@ -58,6 +59,8 @@ interface Step {
   serverRecord?: ServerRecord;
 }
 
+const conflictRow = z.object({ deleted: z.boolean(), data: z.unknown() });
+
 /** Validates every conflict's server record before anything is written. */
 function planResults(rows: OutboxEntry[], results: MutationResult[]): Result<{ steps: Step[] }> {
   const byId = new Map(results.map((r) => [r.id, r]));
@@ -65,12 +68,19 @@ function planResults(rows: OutboxEntry[], results: MutationResult[]): Result<{ s
   for (const row of rows) {
     const result = byId.get(row.id);
     if (!result) continue; // not acknowledged: stays for the next run
-    // A conflict without a server record (deleted there) just drops the mutation.
-    if (result.status !== 'conflict' || result.server == null) {
+    if (result.status !== 'conflict') {
       steps.push({ row, result });
       continue;
     }
-    const serverRecord = toServerRecord(row.kind, result.server);
+    // `server` is the back office's row {kind, id, rev, deleted, data}. A conflict without a live
+    // server record (deleted there) just drops the mutation.
+    const server = conflictRow.safeParse(result.server);
+    if (!server.success) return { ok: false, reason: 'malformed-response' };
+    if (server.data.deleted || server.data.data == null) {
+      steps.push({ row, result });
+      continue;
+    }
+    const serverRecord = toServerRecord(row.kind, server.data.data);
     if (serverRecord === 'invalid') return { ok: false, reason: 'malformed-response' };
     steps.push({ row, result, ...(serverRecord ? { serverRecord } : {}) });
   }

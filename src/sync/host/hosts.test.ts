@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
-import { FakeBackOffice } from '../testing/fakeBackOffice';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withTestBackOffice } from '../testing/testBackOffice';
 import { aReceipt, NOW, pairWith } from '../testing/fixtures';
 import { openOrgDatabase, RegistryDatabase, type OrgDatabase } from '../../db/schema';
 import { enqueueMutation } from '../../db/outbox';
@@ -8,15 +7,10 @@ import { createSyncClient } from './page-host';
 import { installSyncHost } from './sw-host';
 import { SYNC_CHANNEL, type SyncEvent } from './messages';
 
-const fake = { current: new FakeBackOffice() };
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+const fake = withTestBackOffice();
 let db: OrgDatabase;
 const orgId = `org-${Math.random().toString(36).slice(2)}`;
 beforeEach(async () => {
-  fake.current = new FakeBackOffice();
-  server.resetHandlers(...fake.current.handlers());
   db = openOrgDatabase(orgId);
   await pairWith(fake.current, db);
   await db.transaction('rw', [db.outbox, db.settings], () =>
@@ -45,13 +39,18 @@ describe('service worker host', () => {
     const scope = fakeScope();
     installSyncHost(scope);
     const listen = new BroadcastChannel(SYNC_CHANNEL);
-    const events: SyncEvent[] = [];
-    listen.onmessage = (e) => events.push(e.data as SyncEvent);
+    // The run's end: the first state other than 'syncing' that reaches the channel.
+    const ended = new Promise<SyncEvent>((resolve) => {
+      listen.onmessage = (e) => {
+        const event = e.data as SyncEvent;
+        if (event.type === 'state' && event.state !== 'syncing') resolve(event);
+      };
+    });
     await dispatch(scope, 'message', { data: { type: 'sync', org: orgId, categories: 'push' } });
-    await new Promise((r) => setTimeout(r, 20));
+    const last = await ended;
     listen.close();
-    expect(fake.current.receiptsStored()).toEqual(['m1']);
-    expect(events.at(-1)).toMatchObject({ type: 'state', org: orgId, state: 'idle', pending: 0 });
+    expect(await fake.current.receiptsStored()).toEqual(['r1']);
+    expect(last).toMatchObject({ type: 'state', org: orgId, state: 'idle', pending: 0 });
   });
 
   it('ignores messages that are not sync requests', async () => {
@@ -69,7 +68,7 @@ describe('service worker host', () => {
     const scope = fakeScope();
     installSyncHost(scope);
     await dispatch(scope, 'sync', { tag: 'pos-push' });
-    expect(fake.current.receiptsStored()).toEqual(['m1']);
+    expect(await fake.current.receiptsStored()).toEqual(['r1']);
   });
 });
 

@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
-import { FakeBackOffice } from '../testing/fakeBackOffice';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withTestBackOffice } from '../testing/testBackOffice';
 import { aReceipt, anArticle, engineDeps, freshDb, NOW, pairWith } from '../testing/fixtures';
 import { OrgDatabase } from '../../db/schema';
 import { enqueueMutation } from '../../db/outbox';
@@ -8,14 +7,9 @@ import { createMemoryLocks } from './lock';
 import { createSyncRunner } from './runner';
 import type { SyncEvent } from './messages';
 
-const fake = { current: new FakeBackOffice() };
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+const fake = withTestBackOffice();
 let db: OrgDatabase;
 beforeEach(async () => {
-  fake.current = new FakeBackOffice();
-  server.resetHandlers(...fake.current.handlers());
   db = freshDb();
   await pairWith(fake.current, db);
 });
@@ -48,7 +42,7 @@ describe('sync runner', () => {
   });
 
   it('reports syncing, progress, done, then idle with nothing pending', async () => {
-    fake.current.upsert('article', 'a1', anArticle(1));
+    await fake.current.upsert('article', 'a1', anArticle(1));
     await sell(db, 1);
     const events: SyncEvent[] = [];
     await runnerFor(events).request('org1', ['articles']);

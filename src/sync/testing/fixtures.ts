@@ -5,7 +5,7 @@ import type { EngineDeps } from '../engine/types';
 import type { SyncStore } from '../engine/store';
 import { savePairing } from '../engine/pair';
 import { syncStoreOf } from '../dexieStore';
-import { FAKE_URL, type FakeBackOffice } from './fakeBackOffice';
+import { BACK_OFFICE_URL, type TestBackOffice } from './testBackOffice';
 
 let dbCounter = 0;
 export function freshDb(): OrgDatabase {
@@ -24,13 +24,13 @@ export function engineDeps(target: SyncStore | OrgDatabase, over: Partial<Engine
   return { store: storeOf(target), fetch: (i, init) => fetch(i, init), clock: { now: () => NOW }, random: () => 0.5, timeoutMs: 200, ...over };
 }
 
-/** Pairs the store with the fake server directly (no HTTP), as if pair() had succeeded. */
-export async function pairWith(server: FakeBackOffice, target: SyncStore | OrgDatabase): Promise<void> {
-  const token = `tok-direct-${'y'.repeat(40)}`;
-  server.tokens.set(token, 'till-1');
+/** Pairs the store with the back office directly (no HTTP) as till 'till-1', as if pair() had
+ * succeeded; `null` for tests that never reach a server. */
+export async function pairWith(server: TestBackOffice | null, target: SyncStore | OrgDatabase): Promise<void> {
+  const token = server ? await server.addTill('till-1') : `tok-direct-${'y'.repeat(40)}`;
   await savePairing(
     storeOf(target),
-    FAKE_URL,
+    BACK_OFFICE_URL,
     {
       tillId: 'till-1',
       token,

@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { OrgDatabase, RegistryDatabase, toArticleRow } from '../../db/schema';
-import { FakeBackOffice } from '../testing/fakeBackOffice';
 import { anArticle, freshDb, NOW, pairWith } from '../testing/fixtures';
 import { isMirrorMode, markUnpaired } from '../engine';
 import { ConnectionSettings } from './ConnectionSettings';
@@ -17,7 +16,7 @@ beforeEach(async () => {
   db = freshDb();
   registry = new RegistryDatabase(`reg-${Math.random().toString(36).slice(2)}`);
   setSyncStatusFactory(() => fakeStatus().status);
-  await pairWith(new FakeBackOffice(), db);
+  await pairWith(null, db);
 });
 afterEach(async () => {
   cleanup();
@@ -32,18 +31,20 @@ describe('Settings → Connection', () => {
   it('turning goods sync on says how many local goods go, and deletes them once confirmed', async () => {
     await db.articles.bulkPut([toArticleRow(anArticle(1), 'local'), toArticleRow(anArticle(2), 'local'), toArticleRow(anArticle(3), 'erp')]);
     renderSettings();
-    fireEvent.click(await screen.findByTestId('goods-sync-switch'));
-    expect((await screen.findByTestId('goods-sync-count')).dataset.count).toBe('2');
-    fireEvent.click(screen.getByTestId('goods-sync-confirm-delete'));
-    await waitFor(() => expect(screen.getByTestId('goods-sync').dataset.state).toBe('on'));
+    const goodsSync = await screen.findByRole('switch', { name: 'Synchronise goods with the back office' });
+    fireEvent.click(goodsSync);
+    const confirm = await screen.findByRole('dialog', { name: 'Synchronise goods' });
+    expect(confirm.textContent).toContain('Goods created at this till that will be deleted: 2.');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect((goodsSync as HTMLInputElement).checked).toBe(true));
     expect(await db.articles.count()).toBe(1);
     expect(await isMirrorMode(syncStoreOf(db))).toBe(true);
   });
   it('offers to pair again when the back office revoked the till', async () => {
     await markUnpaired(syncStoreOf(db), NOW.toISOString());
     renderSettings();
-    fireEvent.click(await screen.findByTestId('pair-again'));
-    expect(screen.getByTestId('sync-code')).toBeTruthy();
-    expect(screen.getByTestId('connection-settings').dataset.state).toBe('unpaired');
+    fireEvent.click(await screen.findByRole('button', { name: 'Pair again' }));
+    expect(screen.getByRole('textbox', { name: 'Sync code' })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('The back office no longer recognises this till.');
   });
 });

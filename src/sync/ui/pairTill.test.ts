@@ -1,22 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
-import { FakeBackOffice, FAKE_URL } from '../testing/fakeBackOffice';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BACK_OFFICE_URL, withTestBackOffice } from '../testing/testBackOffice';
 import { NOW } from '../testing/fixtures';
 import { RegistryDatabase, type OrgDatabase } from '../../db/schema';
 import { getLink } from '../engine';
 import { deviceNameFrom, getInstallId, pairTill, refusedCode } from './pairTill';
 import { syncStoreOf } from '../dexieStore';
 
-const fake = { current: new FakeBackOffice() };
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+const fake = withTestBackOffice();
 
 let registry: RegistryDatabase;
 const opened: OrgDatabase[] = [];
 beforeEach(() => {
-  fake.current = new FakeBackOffice();
-  server.resetHandlers(...fake.current.handlers());
   registry = new RegistryDatabase(`registry-${Math.random().toString(36).slice(2)}`);
 });
 afterEach(async () => {
@@ -30,7 +24,7 @@ function deps() {
     registry,
     clock: { now: () => NOW },
     fetch: (i: string, init?: RequestInit) => fetch(i, init),
-    serverUrl: FAKE_URL,
+    serverUrl: BACK_OFFICE_URL,
     userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36',
     newId: () => `install-${++n}`,
   };
@@ -38,7 +32,7 @@ function deps() {
 
 describe('pairing from the till', () => {
   it('creates the paired organization and stores the link in its database', async () => {
-    const code = fake.current.issueCode();
+    const code = await fake.current.issueCode();
     const res = await pairTill(deps(), code);
     if (!res.ok) throw new Error(`pairing refused: ${res.code}`);
     opened.push(res.db);

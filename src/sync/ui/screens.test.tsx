@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { OrgDatabase, RegistryDatabase } from '../../db/schema';
-import { FakeBackOffice } from '../testing/fakeBackOffice';
 import { freshDb, pairWith } from '../testing/fixtures';
 import { Antenna } from './Antenna';
 import { DataUpdateScreen } from './DataUpdateScreen';
@@ -36,26 +35,27 @@ function renderIn(ui: React.ReactNode, kind: 'demo' | 'paired' = 'paired') {
 describe('antenna', () => {
   it('shows local and no scheduler for a shop without a link', async () => {
     renderIn(<Antenna />, 'demo');
-    await waitFor(() => expect(screen.getByTestId('antenna').dataset.state).toBe('local'));
+    await screen.findByRole('button', { name: 'Synchronisation: Not connected (local shop)' }, { timeout: 5_000 });
     expect(fake.schedulers).toBe(0);
   });
   it('starts the scheduler once and shows pending rows, never synced', async () => {
-    await pairWith(new FakeBackOffice(), db);
+    await pairWith(null, db);
     renderIn(<Antenna />);
-    await waitFor(() => expect(screen.getByTestId('antenna').dataset.state).toBe('synced'));
+    await screen.findByRole('button', { name: 'Synchronisation: All synchronised' });
     act(() => fake.state$.next({ syncing: false, pending: 2, rejected: 0, offline: false, unpaired: false, allSynced: false }));
-    expect(screen.getByTestId('antenna').dataset.state).toBe('pending');
-    expect(screen.getByTestId('antenna-pending').textContent).toBe('2');
+    const antenna = screen.getByRole('button', { name: 'Synchronisation: Waiting to send' });
+    expect(within(antenna).getByText('2')).toBeTruthy();
     expect(fake.schedulers).toBe(1);
   });
   it('explains an offline state on tap and updates now', async () => {
-    await pairWith(new FakeBackOffice(), db);
+    await pairWith(null, db);
     renderIn(<Antenna />);
-    await waitFor(() => expect(screen.getByTestId('antenna').dataset.state).toBe('synced'));
+    await screen.findByRole('button', { name: 'Synchronisation: All synchronised' });
     act(() => fake.state$.next({ syncing: false, pending: 1, rejected: 0, offline: true, unpaired: false, reason: 'offline', allSynced: false }));
-    fireEvent.click(screen.getByTestId('antenna'));
-    expect(screen.getByTestId('antenna-reason').dataset.reason).toBe('offline');
-    fireEvent.click(screen.getByTestId('antenna-update-now'));
+    fireEvent.click(screen.getByRole('button', { name: 'Synchronisation: Offline' }));
+    const dialog = screen.getByRole('dialog', { name: 'Synchronisation' });
+    expect(within(dialog).getByText('The network is down or the back office cannot be reached.')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Update now' }));
     expect(fake.requested).toEqual(['all']);
   });
 });
@@ -63,12 +63,12 @@ describe('antenna', () => {
 describe('data update screen', () => {
   it('tells a shop without a link that it is not connected', async () => {
     renderIn(<DataUpdateScreen />, 'demo');
-    expect(await screen.findByTestId('data-update-not-connected')).toBeTruthy();
+    expect(await screen.findByText('This till is not connected to a back office, so there is nothing to update.')).toBeTruthy();
   });
   it('shows progress, last sync and errors per tile and syncs a tapped category', async () => {
-    await pairWith(new FakeBackOffice(), db);
+    await pairWith(null, db);
     renderIn(<DataUpdateScreen />);
-    await screen.findByTestId('tile-articles');
+    await screen.findByRole('button', { name: /^articles/ });
     act(() => {
       const next = { ...fake.categories$.value };
       next.articles = { ...next.articles, running: true, done: 3, total: 10 };
@@ -76,14 +76,16 @@ describe('data update screen', () => {
       next.prices = { ...next.prices, lastSyncedAt: '2026-03-01T09:00:00.000Z' };
       fake.categories$.next(next);
     });
-    expect(screen.getByTestId('tile-articles').dataset.state).toBe('running');
-    expect(screen.getByTestId('tile-articles').querySelector('progress')?.value).toBe(3);
-    expect(screen.getByTestId('tile-clients').dataset.state).toBe('error');
-    expect(screen.getByTestId('tile-clients-error').dataset.reason).toBe('offline');
-    expect(screen.getByTestId('tile-prices').dataset.state).toBe('synced');
-    expect(screen.getByTestId('tile-all').dataset.state).toBe('running');
-    fireEvent.click(screen.getByTestId('tile-currencies'));
-    fireEvent.click(screen.getByTestId('tile-all'));
+    // Each tile is a button named by its category; its state is what it shows (busy, a progress
+    // bar, the failure, the last update).
+    const tile = (label: string) => screen.getByRole('button', { name: new RegExp(`^${label}`) });
+    expect(tile('articles').getAttribute('aria-busy')).toBe('true');
+    expect((within(tile('articles')).getByRole('progressbar', { name: 'articles' }) as HTMLProgressElement).value).toBe(3);
+    expect(within(tile('clients')).getByText('Failed: The network is down or the back office cannot be reached.')).toBeTruthy();
+    expect(within(tile('prices and discounts')).getByText(/^Last update: /)).toBeTruthy();
+    expect(tile('All').getAttribute('aria-busy')).toBe('true');
+    fireEvent.click(tile('currencies'));
+    fireEvent.click(tile('All'));
     expect(fake.requested).toEqual([['currencies'], 'all']);
   });
 });
@@ -91,12 +93,12 @@ describe('data update screen', () => {
 describe('refresh button', () => {
   it('is disabled without a link and syncs its category with one', async () => {
     renderIn(<RefreshButton category="clients" />, 'demo');
-    await waitFor(() => expect((screen.getByTestId('refresh-clients') as HTMLButtonElement).disabled).toBe(true));
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Refresh' }) as HTMLButtonElement).disabled).toBe(true));
     cleanup();
-    await pairWith(new FakeBackOffice(), db);
+    await pairWith(null, db);
     renderIn(<RefreshButton category="clients" />);
-    await waitFor(() => expect((screen.getByTestId('refresh-clients') as HTMLButtonElement).disabled).toBe(false));
-    fireEvent.click(screen.getByTestId('refresh-clients'));
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Refresh' }) as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     expect(fake.requested).toEqual([['clients']]);
   });
 });

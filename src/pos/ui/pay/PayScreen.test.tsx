@@ -31,10 +31,10 @@ async function saleOfOneApple(): Promise<void> {
 }
 
 async function payCashAndConfirm(): Promise<void> {
-  fireEvent.change(await screen.findByTestId('tender-amount'), { target: { value: '2' } });
-  fireEvent.click(screen.getByTestId('add-tender'));
-  await waitFor(() => expect((screen.getByTestId('confirm-payment') as HTMLButtonElement).disabled).toBe(false));
-  fireEvent.click(screen.getByTestId('confirm-payment'));
+  fireEvent.change(await screen.findByRole('textbox', { name: 'Amount' }), { target: { value: '2' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+  await waitFor(() => expect((screen.getByRole('button', { name: 'Confirm payment' }) as HTMLButtonElement).disabled).toBe(false));
+  fireEvent.click(screen.getByRole('button', { name: 'Confirm payment' }));
 }
 
 describe('pay screen', () => {
@@ -59,8 +59,8 @@ describe('pay screen', () => {
     expect(await screen.findByText('The sale could not be saved: nothing was recorded. Try again.')).toBeTruthy();
     expect(await db.receipts.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
-    await waitFor(() => expect((screen.getByTestId('confirm-payment') as HTMLButtonElement).disabled).toBe(false));
-    fireEvent.click(screen.getByTestId('confirm-payment'));
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Confirm payment' }) as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm payment' }));
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/receipt\//));
     expect(await db.receipts.count()).toBe(1);
   });
