@@ -74,7 +74,7 @@ export async function startCaddy(options: CaddyOptions): Promise<RunningCaddy> {
     if (!rootCa && existsSync(rootPath)) rootCa = readFileSync(rootPath, 'utf8');
     if (rootCa) {
       try {
-        if ((await httpsStatus(`${url}/api/v1/health`, rootCa, options.host)) > 0) break;
+        if ((await httpsStatus(`${url}/api/v1/ready`, rootCa, options.host)) === 200) break;
       } catch {
         // the site's certificate is not issued yet
       }
@@ -90,7 +90,7 @@ export async function startCaddy(options: CaddyOptions): Promise<RunningCaddy> {
     process: child,
     log: () => output,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }

@@ -80,7 +80,7 @@ export async function startServer(env: Record<string, string> = {}, opts: StartS
     process: child,
     log: () => output,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }
