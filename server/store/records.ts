@@ -2,7 +2,7 @@
 // Ordering guarantee: every writer bumps the single change_seq row inside its transaction; the
 // row lock is held until commit, so writers commit in rev order and a reader that sees rev R
 // also sees every rev below R. A puller therefore never skips a change (docs/sync-protocol.md).
-import type { RecordKind } from '@model';
+import { RECORD_KINDS, type RecordKind } from '@model';
 export { recordIdOf } from '@model';
 import type { Sql } from './sql';
 import { placeholders, toInt } from './sql';
@@ -121,18 +121,6 @@ export async function lastRev(sql: Sql): Promise<number> {
   return toInt(rows[0]?.last ?? 0);
 }
 
-/** Fields searched by the admin page's `q`, per kind. */
-const SEARCH_FIELDS: Partial<Record<RecordKind, string[]>> = {
-  article: ['name', 'sku', 'barcodes'],
-  articleGroup: ['name'],
-  priceList: ['name'],
-  price: ['articleId', 'priceListId'],
-  discount: ['name'],
-  currency: ['code', 'name'],
-  client: ['name', 'phone', 'cardNumber', 'email'],
-  role: ['name'],
-  operator: ['name'],
-};
 
 export interface ListQuery {
   q?: string;
@@ -143,7 +131,7 @@ export interface ListQuery {
 export async function listRecords(sql: Sql, kind: RecordKind, query: ListQuery): Promise<{ items: StoredRecord[]; total: number }> {
   const params: unknown[] = [kind];
   let where = `kind = $1 AND NOT deleted`;
-  const fields = SEARCH_FIELDS[kind] ?? [];
+  const fields: readonly string[] = RECORD_KINDS[kind].search;
   if (query.q && fields.length > 0) {
     params.push(`%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
     where += ` AND (${fields.map((f) => `(data->>'${f}') ILIKE $2`).join(' OR ')})`;

@@ -1,6 +1,6 @@
 // POST /pair — trades a single-use sync code for a till id and a bearer token.
 import type { Category } from '@model';
-import { CATEGORIES } from '@model';
+import { CATEGORIES, CATEGORY_SPECS } from '@model';
 import type { PairRequest, PairResponse } from '@model';
 import { randomId, randomToken, sha256Hex } from '../crypto';
 import { getMeta } from '../store/meta';
@@ -8,15 +8,8 @@ import type { Database } from '../store/sql';
 import { consumeSyncCode, insertTill } from '../store/tills';
 import type { RateLimiter } from './rateLimit';
 
-/** Default pull periods offered to a new till (seconds; null = only on demand). */
-export const CATEGORY_PERIODS: Record<Category, number | null> = {
-  prices: 300,
-  articles: 300,
-  currencies: 3600,
-  clients: 600,
-  rights: 600,
-  parameters: 3600,
-};
+/** Default pull periods offered to a new till (seconds; null = only on demand), from the model. */
+export const CATEGORY_PERIODS = Object.fromEntries(CATEGORIES.map((c) => [c, CATEGORY_SPECS[c].defaultPeriodSec])) as Record<Category, number | null>;
 
 export interface Organization {
   id: string;

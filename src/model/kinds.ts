@@ -5,10 +5,23 @@
 import { z } from 'zod';
 import * as e from './entities';
 
-/** The pull categories of seed 002's "Mise à jour des données" tiles, in the order they sync. */
-export const CATEGORIES = ['prices', 'articles', 'currencies', 'clients', 'rights', 'parameters'] as const;
+/**
+ * The pull categories of seed 002's "Mise à jour des données" tiles, in the order they sync: the
+ * period a new till gets for each (seconds; null = only on demand) and the group of seed 003's
+ * exchange settings it is set with (goods, employees, the others).
+ */
+export const CATEGORY_SPECS = {
+  prices: { defaultPeriodSec: 300, periodGroup: 'goods' },
+  articles: { defaultPeriodSec: 300, periodGroup: 'goods' },
+  currencies: { defaultPeriodSec: 3600, periodGroup: 'other' },
+  clients: { defaultPeriodSec: 600, periodGroup: 'other' },
+  rights: { defaultPeriodSec: 600, periodGroup: 'employees' },
+  parameters: { defaultPeriodSec: 3600, periodGroup: 'other' },
+} as const satisfies Record<string, { defaultPeriodSec: number | null; periodGroup: 'goods' | 'employees' | 'other' }>;
+export type Category = keyof typeof CATEGORY_SPECS;
+export const CATEGORIES = Object.keys(CATEGORY_SPECS) as [Category, ...Category[]];
 export const category = z.enum(CATEGORIES);
-export type Category = z.infer<typeof category>;
+export type PeriodGroup = (typeof CATEGORY_SPECS)[Category]['periodGroup'];
 
 interface KindSpec {
   /** The zod schema of the record as it travels and as the server stores it. */
@@ -23,20 +36,22 @@ interface KindSpec {
   readonly singleton?: string;
   /** Whether the till may create and edit it while its category is not synced (pushed back). */
   readonly tillEditable: boolean;
+  /** The fields the admin page's search (`q`) looks in. */
+  readonly search: readonly string[];
 }
 
 /** The kinds the back office owns and the tills pull, in pull order within their category. */
 export const RECORD_KINDS = {
-  priceList: { schema: e.priceList, category: 'prices', table: 'priceLists', key: 'id', tillEditable: false },
-  price: { schema: e.price, category: 'prices', table: 'prices', key: 'id', tillEditable: false },
-  discount: { schema: e.discount, category: 'prices', table: 'discounts', key: 'id', tillEditable: false },
-  articleGroup: { schema: e.articleGroup, category: 'articles', table: 'articleGroups', key: 'id', tillEditable: true },
-  article: { schema: e.article, category: 'articles', table: 'articles', key: 'id', tillEditable: true },
-  currency: { schema: e.currency, category: 'currencies', table: 'currencies', key: 'code', tillEditable: false },
-  client: { schema: e.client, category: 'clients', table: 'clients', key: 'id', tillEditable: true },
-  role: { schema: e.role, category: 'rights', table: 'roles', key: 'id', tillEditable: false },
-  operator: { schema: e.operator, category: 'rights', table: 'operators', key: 'id', tillEditable: false },
-  parameters: { schema: e.parameters, category: 'parameters', table: 'parameters', key: 'id', singleton: 'parameters', tillEditable: false },
+  priceList: { schema: e.priceList, category: 'prices', table: 'priceLists', key: 'id', tillEditable: false, search: ['name'] },
+  price: { schema: e.price, category: 'prices', table: 'prices', key: 'id', tillEditable: false, search: ['articleId', 'priceListId'] },
+  discount: { schema: e.discount, category: 'prices', table: 'discounts', key: 'id', tillEditable: false, search: ['name'] },
+  articleGroup: { schema: e.articleGroup, category: 'articles', table: 'articleGroups', key: 'id', tillEditable: true, search: ['name'] },
+  article: { schema: e.article, category: 'articles', table: 'articles', key: 'id', tillEditable: true, search: ['name', 'sku', 'barcodes'] },
+  currency: { schema: e.currency, category: 'currencies', table: 'currencies', key: 'code', tillEditable: false, search: ['code', 'name'] },
+  client: { schema: e.client, category: 'clients', table: 'clients', key: 'id', tillEditable: true, search: ['name', 'phone', 'cardNumber', 'email'] },
+  role: { schema: e.role, category: 'rights', table: 'roles', key: 'id', tillEditable: false, search: ['name'] },
+  operator: { schema: e.operator, category: 'rights', table: 'operators', key: 'id', tillEditable: false, search: ['name'] },
+  parameters: { schema: e.parameters, category: 'parameters', table: 'parameters', key: 'id', singleton: 'parameters', tillEditable: false, search: [] },
 } as const satisfies Record<string, KindSpec>;
 
 export type RecordKind = keyof typeof RECORD_KINDS;

@@ -1,19 +1,20 @@
 // Seed 003's exchange settings group the categories: goods (articles, prices), employees
 // (rights) and the others. A group's period is written to each of its categories.
 import type { SyncStateRow } from '../../db/schema';
-import type { Category } from '@model';
+import { CATEGORIES, CATEGORY_SPECS, type Category, type PeriodGroup } from '@model';
 
+/** The categories of each group, from the model's category table (CATEGORY_SPECS.periodGroup). */
 export const PERIOD_GROUPS = {
-  goods: ['articles', 'prices'],
-  employees: ['rights'],
-  other: ['currencies', 'clients', 'parameters'],
-} as const satisfies Record<string, readonly Category[]>;
-export type PeriodGroup = keyof typeof PERIOD_GROUPS;
+  goods: CATEGORIES.filter((c) => CATEGORY_SPECS[c].periodGroup === 'goods'),
+  employees: CATEGORIES.filter((c) => CATEGORY_SPECS[c].periodGroup === 'employees'),
+  other: CATEGORIES.filter((c) => CATEGORY_SPECS[c].periodGroup === 'other'),
+} satisfies Record<PeriodGroup, readonly Category[]>;
+export type { PeriodGroup };
 
-/** A group's current period: its first category's (they are saved together). */
+/** A group's current period: the first of its categories that has one (they are saved together). */
 export function groupPeriods(rows: readonly SyncStateRow[]): Record<PeriodGroup, number | null> {
-  const of = (c: Category) => rows.find((r) => r.category === c)?.periodSec ?? null;
-  return { goods: of('articles') ?? of('prices'), employees: of('rights'), other: of('currencies') ?? of('clients') ?? of('parameters') };
+  const of = (g: PeriodGroup) => PERIOD_GROUPS[g].map((c) => rows.find((r) => r.category === c)?.periodSec ?? null).find((p) => p !== null) ?? null;
+  return { goods: of('goods'), employees: of('employees'), other: of('other') };
 }
 
 export function categoryPeriods(groups: Record<PeriodGroup, number | null>): Record<Category, number | null> {
