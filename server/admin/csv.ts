@@ -2,6 +2,7 @@
 // quoted fields). Rows come back with their 1-based record number (the header is 1) so errors can
 // point at them; a file papaparse cannot read as CSV (a quote never closed, text after a closing
 // quote) comes back with parse errors instead of being guessed at.
+import { parseMinorUnits } from '@model';
 import Papa from 'papaparse';
 
 export interface CsvRow {
@@ -69,13 +70,9 @@ export function parseCsv(text: string): { header: string[]; rows: CsvRow[]; erro
   return { header, rows, errors };
 }
 
-/** "12.5" → 1250 with `decimals` = 2, without going through a float. Null when not a decimal. */
+/** Money or a decimal from a CSV cell, in minor units of `decimals` places ("12,50" → 1250), through
+ * the model's one money parser; null when it is not a number with at most that many decimals. */
 export function parseDecimalToMinor(text: string, decimals: number): number | null {
-  const m = /^(-?)(\d{1,13})(?:[.,](\d+))?$/.exec(text.trim());
-  if (!m) return null;
-  const frac = m[3] ?? '';
-  if (frac.length > decimals) return null;
-  const value = Number((m[2] ?? '0') + frac.padEnd(decimals, '0'));
-  if (!Number.isSafeInteger(value)) return null;
-  return m[1] === '-' ? -value : value;
+  const r = parseMinorUnits(text, decimals);
+  return r.ok ? r.value : null;
 }

@@ -1,10 +1,10 @@
 // The engine's injected dependencies and its expected-failure values (errors as values with a
 // fixed `reason`; the UI maps each reason to translated text).
+import type { Clock, Failure } from '@model';
 import type { SyncStore } from './store';
 
-export interface EngineClock {
-  now(): Date;
-}
+/** The model's injected clock. */
+export type EngineClock = Clock;
 
 /** Timer seam for request timeouts; defaults to setTimeout so fake timers work. */
 export interface EngineTimers {
@@ -40,17 +40,20 @@ export type SyncReason =
   /** The local database failed (quota, closed, upgrade blocked). */
   | 'storage-error';
 
-export interface SyncFailure {
-  ok: false;
-  reason: SyncReason;
-  /** HTTP status when there was one. */
-  status?: number;
-  /** The server's stable error code (protocol.ERROR_CODES) when it sent one. */
-  code?: string;
-  /** From Retry-After on a 429. */
-  retryAfterMs?: number;
-}
+/** The model's failure shape, with what a sync failure also knows. */
+export type SyncFailure = Failure<
+  SyncReason,
+  {
+    /** HTTP status when there was one. */
+    status?: number;
+    /** The server's stable error code (protocol.ERROR_CODES) when it sent one. */
+    code?: string;
+    /** From Retry-After on a 429. */
+    retryAfterMs?: number;
+  }
+>;
 
+/** A sync outcome: the failure is the model's; a success spreads its fields (`{ ok: true, pulled }`). */
 export type Result<T> = ({ ok: true } & T) | SyncFailure;
 
 /** Failures the scheduler retries with backoff; the antenna shows them as "offline". */
