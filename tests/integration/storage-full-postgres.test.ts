@@ -50,14 +50,14 @@ describe.skipIf('skip' in mounted)('full disk under PostgreSQL (tablespace on a 
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     const db = await openPostgres(url as string, { schema });
-    const server = await startBackOffice({ db, adminPassword: 'pg-full', demoArticles: 5 });
+    const server = await startBackOffice({ db, adminPassword: 'pg-full-admin', demoArticles: 5 });
     try {
       await admin.query(`CREATE TABLESPACE ${ts} LOCATION '${dir}'`);
       await admin.query(`ALTER TABLE ${schema}.receipts SET TABLESPACE ${ts}`);
       for (const index of ['receipts_pkey', 'receipts_mutation_id_key', 'receipts_created', 'receipts_till']) {
         await admin.query(`ALTER INDEX ${schema}.${index} SET TABLESPACE ${ts}`);
       }
-      const t: Target = { name: 'postgres', baseUrl: server.url, adminPassword: 'pg-full', close: async () => undefined };
+      const t: Target = { name: 'postgres', baseUrl: server.url, adminPassword: 'pg-full-admin', close: async () => undefined };
       const { tillId, token } = await pairTill(t, await adminToken(t));
       const batch = () =>
         Array.from({ length: 50 }, () => {
