@@ -88,8 +88,10 @@ describe('decompression bomb', () => {
         `arrayBuffers peak ${((abPeak - abBefore) / MiB).toFixed(1)} MiB above ${(abBefore / MiB).toFixed(1)} MiB; maxRSS growth ${(rssGrowth / MiB).toFixed(1)} MiB`,
     );
     expect(preview.ok || preview.reason).toBe('damaged');
-    expect(abPeak - abBefore).toBeLessThan(64 * MiB);
-    expect(rssGrowth).toBeLessThan(128 * MiB);
+    // Bounded by the per-pack cap (32 MiB of output, then refused) and its copies, not by the 1 GiB
+    // the pack claims: Node 20 peaks near 8 MiB, Node 24's collector lets ~70 MiB accumulate.
+    expect(abPeak - abBefore).toBeLessThan(128 * MiB);
+    expect(rssGrowth).toBeLessThan(192 * MiB);
   }, 120_000);
 });
 
